@@ -1,7 +1,11 @@
 // Errors and warnings as data, with one stable shape for schema errors, prose rules and parse errors.
 import { type SpecVersion, specUrl } from './versions.js';
 
-/** RFC 2119 keywords as the spec uses them, plus DEPRECATED for text the spec marks deprecated. */
+/**
+ * RFC 2119 keywords as the spec uses them, plus DEPRECATED for what the spec marks deprecated and
+ * ADVISORY for our own advice where the spec allows the thing (an unknown property is valid, but
+ * usually a typo that silently does nothing).
+ */
 export type Level =
   | 'MUST'
   | 'MUST NOT'
@@ -13,7 +17,8 @@ export type Level =
   | 'NOT RECOMMENDED'
   | 'MAY'
   | 'OPTIONAL'
-  | 'DEPRECATED';
+  | 'DEPRECATED'
+  | 'ADVISORY';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,0 +1,243 @@
+// Validation of one document: schema, exact integer ranges, prose rules, unknown properties.
+// Pure apart from the compiled-schema cache and the bundle's root.path check.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { makeDiagnostic, splitPointer, joinPointer, type Diagnostic, type Level, type SpecRef } from './diagnostics.js';
+import type { DocumentKind, SourceDocument } from './document.js';
+import { newAjv } from './ajv.js';
+import { builtinSchema } from './builtin.js';
+import { findIntegersOutOfRange, findUnknownProperties } from './schema-walk.js';
+import { rulesFor } from './rules/index.js';
+import { sectionFor } from './sections.js';
+import { LATEST_SPEC_VERSION, resolveSpecVersion, type SpecVersion } from './versions.js';
+
+export interface SchemaSource {
+  /** Said in the output, so a reader knows which schemas judged the document. */
+  label: string;
+  validator(kind: DocumentKind, version: SpecVersion): ValidateFunction | undefined;
+  /** Our own generated schema, for the walks that need declared properties; absent for external ones. */
+  walkable(kind: DocumentKind, version: SpecVersion): Record<string, unknown> | undefined;
+}
+
+const builtinCache = new Map<string, ValidateFunction>();
+let builtinAjv: ReturnType<typeof newAjv> | undefined;
+
+export const BUILTIN_SCHEMAS: SchemaSource = {
+  label: 'built-in',
+  validator(kind, version) {
+    const key = `${kind}@${version}`;
+    const cached = builtinCache.get(key);
+    if (cached) return cached;
+    const schema = builtinSchema(kind, version);
+    if (!schema) return undefined;
+    builtinAjv ??= newAjv({ strict: true });
+    const v = builtinAjv.compile(schema);
+    builtinCache.set(key, v);
+    return v;
+  },
+  walkable: builtinSchema,
+};
+
+export type VersionSource = 'option' | 'document' | 'fallback';
+
+export interface ValidationResult {
+  file: string;
+  kind: DocumentKind;
+  specVersion: SpecVersion;
+  /** Where specVersion came from: --spec-version, the document, or the newest version as fallback. */
+  versionSource: VersionSource;
+  schemaSource: string;
+  valid: boolean;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+export class UnsupportedVersionError extends Error {}
+
+export interface ValidateOptions {
+  kind: DocumentKind;
+  specVersion?: SpecVersion;
+  schemas?: SchemaSource;
+}
+
+/** The field that names a document's spec version. */
+export function versionField(kind: DocumentKind): string {
+  return kind === 'features' ? 'ociVersionMax' : 'ociVersion';
+}
+
+/**
+ * The version whose rules apply. A missing or non-SemVer version falls back to the newest
+ * (the schema and the SemVer rule report it); a well-formed but unsupported one is refused.
+ */
+export function chooseVersion(doc: SourceDocument, opts: ValidateOptions): { version: SpecVersion; source: VersionSource } {
+  if (opts.specVersion) return { version: opts.specVersion, source: 'option' };
+  const v = doc.value as Record<string, unknown> | null;
+  const text = v && typeof v === 'object' ? v[versionField(opts.kind)] : undefined;
+  if (typeof text === 'string') {
+    const r = resolveSpecVersion(text);
+    if (r.ok) return { version: r.version, source: 'document' };
+    if (r.reason === 'unsupported') throw new UnsupportedVersionError(`${doc.name}: ${r.message}`);
+  }
+  return { version: LATEST_SPEC_VERSION, source: 'fallback' };
+}
+
+function schemaDiagnostic(kind: DocumentKind, version: SpecVersion, e: ErrorObject): Diagnostic {
+  let pointer = e.instancePath;
+  let message = e.message ?? 'is invalid';
+  let level: Level = 'MUST';
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      pointer = joinPointer(pointer, String(params.missingProperty));
+      message = 'required property is missing';
+      level = 'REQUIRED';
+      break;
+    case 'enum':
+      message = `must be one of: ${(params.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+      break;
+    case 'additionalProperties':
+      pointer = joinPointer(pointer, String(params.additionalProperty));
+      message = 'property is not allowed here';
+      break;
+  }
+  return makeDiagnostic(version, {
+    pointer,
+    rule: `schema.${e.keyword}`,
+    level,
+    message,
+    ref: sectionFor(kind, version, pointer),
+  });
+}
+
+/** anyOf/oneOf report their branches' errors and then a summary; keep the summary only when alone. */
+function pruneCombinatorNoise(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter(
+    (e) =>
+      !(e.keyword === 'anyOf' || e.keyword === 'oneOf') ||
+      !errors.some((o) => o !== e && o.keyword !== e.keyword && o.instancePath.startsWith(e.instancePath)),
+  );
+}
+
+function rootPathCheck(doc: SourceDocument, version: SpecVersion): Diagnostic[] {
+  if (!doc.bundleDir) return [];
+  const root = (doc.value as { root?: { path?: unknown } } | null)?.root;
+  const p = root && typeof root === 'object' ? root.path : undefined;
+  if (typeof p !== 'string' || p === '') return [];
+  const full = isAbsolute(p) ? p : join(doc.bundleDir, p);
+  let ok = false;
+  try {
+    ok = existsSync(full) && statSync(full).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (ok) return [];
+  return [
+    makeDiagnostic(version, {
+      pointer: '/root/path',
+      rule: 'bundle.root-path-exists',
+      level: 'MUST',
+      message: `no directory at ${JSON.stringify(p)} (resolved to ${full})`,
+      ref: { file: 'config.md', anchor: 'configRoot' },
+    }),
+  ];
+}
+
+const GLOSSARY_JSON: SpecRef = { file: 'glossary.md', anchor: 'glossaryJson' };
+const EXTENSIBILITY: SpecRef = { file: 'config.md', anchor: 'configExtensibility' };
+
+export function validateDocument(doc: SourceDocument, opts: ValidateOptions): ValidationResult {
+  const { kind } = opts;
+  const schemas = opts.schemas ?? BUILTIN_SCHEMAS;
+  const { version, source } = chooseVersion(doc, opts);
+  const all: Diagnostic[] = [];
+
+  for (const d of doc.duplicates) {
+    all.push(
+      makeDiagnostic(version, {
+        pointer: d.pointer,
+        rule: 'json.duplicate-member',
+        level: 'MUST NOT',
+        message: `member name ${JSON.stringify(d.name)} appears more than once in the same object`,
+        ref: GLOSSARY_JSON,
+      }),
+    );
+  }
+
+  const validate = schemas.validator(kind, version);
+  if (!validate) {
+    throw new UnsupportedVersionError(`${doc.name}: runtime-spec ${version} defines no ${kind} document (features exist from 1.1.0)`);
+  }
+  if (!validate(doc.value)) {
+    for (const e of pruneCombinatorNoise(validate.errors ?? [])) all.push(schemaDiagnostic(kind, version, e));
+  }
+
+  const walkable = schemas.walkable(kind, version);
+  if (walkable) {
+    if (doc.bigIntegers.size) {
+      for (const r of findIntegersOutOfRange(walkable, doc.bigIntegers)) {
+        all.push(
+          makeDiagnostic(version, {
+            pointer: r.pointer,
+            rule: 'schema.integer-range',
+            level: 'MUST',
+            message: `${r.value} is outside the ${r.type} range [${r.min}, ${r.max}]`,
+            ref: sectionFor(kind, version, r.pointer),
+          }),
+        );
+      }
+    }
+    for (const u of findUnknownProperties(walkable, doc.value)) {
+      all.push(
+        makeDiagnostic(version, {
+          pointer: u.pointer,
+          rule: `${kind}.unknown-property`,
+          level: 'ADVISORY',
+          message:
+            `unknown property ${JSON.stringify(u.name)} is ignored by runtimes` +
+            (u.suggestion ? `; did you mean ${JSON.stringify(u.suggestion)}?` : ''),
+          ref: EXTENSIBILITY,
+        }),
+      );
+    }
+  }
+
+  const ctx = { version, doc };
+  for (const rule of rulesFor(kind, version)) {
+    for (const f of rule.check(doc.value, ctx)) {
+      all.push(makeDiagnostic(version, { pointer: f.pointer, rule: rule.id, level: rule.level, message: f.message, ref: rule.ref }));
+    }
+  }
+  if (kind === 'config') all.push(...rootPathCheck(doc, version));
+
+  for (const d of all) {
+    const pos = positionNear(doc, d.pointer);
+    if (pos) {
+      d.line = pos.line;
+      d.column = pos.column;
+    }
+  }
+  const errors = all.filter((d) => d.severity === 'error');
+  const warnings = all.filter((d) => d.severity === 'warning');
+  return {
+    file: doc.name,
+    kind,
+    specVersion: version,
+    versionSource: source,
+    schemaSource: schemas.label,
+    valid: errors.length === 0,
+    errors,
+    warnings,
+  };
+}
+
+/** The position of the value at `pointer`, or of its nearest existing ancestor (for a missing member). */
+function positionNear(doc: SourceDocument, pointer: string) {
+  const tokens = splitPointer(pointer);
+  for (let n = tokens.length; n >= 0; n--) {
+    const p = joinPointer('', ...tokens.slice(0, n));
+    const pos = doc.positionOf(p);
+    if (pos) return pos;
+  }
+  return undefined;
+}
