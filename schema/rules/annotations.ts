@@ -1,0 +1,75 @@
+// config.json annotations (config.md "Annotations").
+import { obj, type Finding, type Rule } from './rule.js';
+import { NONE, ptr, q } from './helpers.js';
+
+const ANNOTATIONS = { file: 'config.md', anchor: 'configAnnotations' };
+
+/** The org.opencontainers keys config.md defines from 1.2.0 on; every other key in that namespace is reserved. */
+const DEFINED_OCI_KEYS: ReadonlySet<string> = new Set([
+  'org.opencontainers.image.os',
+  'org.opencontainers.image.os.version',
+  'org.opencontainers.image.os.features',
+  'org.opencontainers.image.architecture',
+  'org.opencontainers.image.variant',
+  'org.opencontainers.image.author',
+  'org.opencontainers.image.created',
+  'org.opencontainers.image.stopSignal',
+]);
+
+// Reverse domain notation: a DNS-like first label, then at least one more dot-separated part.
+const REVERSE_DOMAIN = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.[^.]/;
+
+/** The "annotation keys are not empty" check, shared with state and features documents. */
+export function emptyAnnotationKeys(value: unknown, what: string): Finding[] {
+  const a = obj(value, 'annotations');
+  if (!a || !Object.prototype.hasOwnProperty.call(a, '')) return NONE;
+  return [{ pointer: ptr('annotations', ''), message: `${what} has an empty key; keys must not be empty strings` }];
+}
+
+export const rules: Rule[] = [
+  {
+    id: 'config.annotations.key-non-empty',
+    kind: 'config',
+    level: 'MUST NOT',
+    ref: ANNOTATIONS,
+    summary: 'Annotation keys are not empty strings.',
+    check(value) {
+      return emptyAnnotationKeys(value, 'annotations');
+    },
+  },
+  {
+    id: 'config.annotations.key-reverse-domain',
+    kind: 'config',
+    level: 'SHOULD',
+    ref: ANNOTATIONS,
+    summary: 'Annotation keys use reverse domain notation, e.g. com.example.myKey.',
+    check(value) {
+      const a = obj(value, 'annotations');
+      if (!a) return NONE;
+      let out: Finding[] | undefined;
+      for (const k in a) {
+        if (k === '' || REVERSE_DOMAIN.test(k)) continue;
+        (out ??= []).push({ pointer: ptr('annotations', k), message: `annotation key ${q(k)} is not in reverse domain notation (e.g. "com.example.key")` });
+      }
+      return out ?? NONE;
+    },
+  },
+  {
+    id: 'config.annotations.reserved-namespace',
+    kind: 'config',
+    level: 'MUST',
+    ref: ANNOTATIONS,
+    since: '1.2.0',
+    summary: 'Keys in the org.opencontainers namespace are only the ones config.md defines (org.opencontainers.image.os, ...).',
+    check(value) {
+      const a = obj(value, 'annotations');
+      if (!a) return NONE;
+      let out: Finding[] | undefined;
+      for (const k in a) {
+        if (!(k === 'org.opencontainers' || k.startsWith('org.opencontainers.')) || DEFINED_OCI_KEYS.has(k)) continue;
+        (out ??= []).push({ pointer: ptr('annotations', k), message: `annotation key ${q(k)} is in the reserved org.opencontainers namespace but is not one the spec defines` });
+      }
+      return out ?? NONE;
+    },
+  },
+];

@@ -1,0 +1,102 @@
+// Shared pieces for the prose rules: platform detection, path tests, namespace lookups, message text.
+// Everything here must accept any JSON shape without throwing.
+import { joinPointer } from '../diagnostics.js';
+import { arr, isObj, obj, type Finding, type RuleContext } from './rule.js';
+
+/** What a rule returns when it finds nothing; frozen so that no caller can fill it by mistake. */
+export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+export type ConfigPlatform = 'linux' | 'windows' | 'solaris' | 'zos' | 'freebsd' | 'vm';
+
+/**
+ * The platform a config.json targets, as far as the document itself can tell.
+ *
+ * A config carries no platform field; the spec ties platform-specific objects to platforms
+ * ("`linux` MAY be set if the target platform is linux", "`windows` MUST be set if it is windows").
+ * We decide:
+ *  1. a `linux` object means Linux — also next to a `vm` object (VM runtimes such as Kata carry both);
+ *  2. otherwise the first of `windows`, `solaris`, `zos`, `freebsd` present as an object names the platform;
+ *  3. otherwise a lone `vm` object means a VM whose guest we know nothing about ("vm");
+ *  4. a config with no platform object at all is Linux, the common minimal case.
+ * Sections of the wrong type are ignored here (the schema reports them).
+ */
+export function configPlatform(value: unknown): ConfigPlatform {
+  if (!isObj(value)) return 'linux';
+  if (isObj(value.linux)) return 'linux';
+  if (isObj(value.windows)) return 'windows';
+  if (isObj(value.solaris)) return 'solaris';
+  if (isObj(value.zos)) return 'zos';
+  if (isObj(value.freebsd)) return 'freebsd';
+  if (isObj(value.vm)) return 'vm';
+  return 'linux';
+}
+
+export function isLinux(value: unknown): boolean {
+  return configPlatform(value) === 'linux';
+}
+
+/** The spec's "POSIX platforms" / "non-Windows": everything we do not recognise as Windows. */
+export function isPosix(value: unknown): boolean {
+  return configPlatform(value) !== 'windows';
+}
+
+export function isAbsolutePosix(p: string): boolean {
+  return p.charCodeAt(0) === 47; // '/'
+}
+
+/** Drive-absolute ("C:\x", "C:/x"), UNC ("\\server\share") or device ("\\?\", "\\.\") paths. */
+export function isAbsoluteWindows(p: string): boolean {
+  return /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+
+/** Absolute in the sense of the config's platform. */
+export function isAbsoluteFor(value: unknown, p: string): boolean {
+  return configPlatform(value) === 'windows' ? isAbsoluteWindows(p) : isAbsolutePosix(p);
+}
+
+/** The namespace entries of linux.namespaces that are objects, with their index. */
+export function namespaceEntries(value: unknown): { index: number; type: unknown; path: unknown }[] {
+  const list = arr(obj(value, 'linux'), 'namespaces');
+  if (!list) return [];
+  const out: { index: number; type: unknown; path: unknown }[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (isObj(e)) out.push({ index: i, type: e.type, path: e.path });
+  }
+  return out;
+}
+
+/** True when linux.namespaces has an entry of `type` (new or joined by path). */
+export function hasNamespace(value: unknown, type: string): boolean {
+  const list = arr(obj(value, 'linux'), 'namespaces');
+  if (!list) return false;
+  for (const e of list) if (isObj(e) && e.type === type) return true;
+  return false;
+}
+
+/** JSON pointer from the document root. */
+export function ptr(...tokens: (string | number)[]): string {
+  return joinPointer('', ...tokens);
+}
+
+/** A value quoted for a one-line message; long strings are shortened. */
+export function q(v: unknown): string {
+  let s: string;
+  try {
+    s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** Numbers as the document wrote them: exact bigints for integers a double cannot hold. */
+export function exactInt(ctx: RuleContext, pointer: string, v: unknown): bigint | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isInteger(v)) return undefined;
+  if (Number.isSafeInteger(v)) return BigInt(v);
+  return ctx.doc?.bigIntegers?.get(pointer) ?? BigInt(v);
+}
+
+export function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}

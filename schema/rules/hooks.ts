@@ -1,0 +1,79 @@
+// POSIX-platform hooks (config.md "POSIX-platform Hooks").
+import { compareVersions, type SpecVersion } from '../versions.js';
+import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
+import { NONE, isAbsolutePosix, isPosix, ptr, q } from './helpers.js';
+
+const HOOKS = { file: 'config.md', anchor: 'configHooks' };
+
+/** Hook kinds and the release that defined them; a kind unknown at a version is an ignored property there. */
+const HOOK_KINDS: readonly (readonly [string, SpecVersion])[] = [
+  ['prestart', '1.0.0'],
+  ['createRuntime', '1.0.2'],
+  ['createContainer', '1.0.2'],
+  ['startContainer', '1.0.2'],
+  ['poststart', '1.0.0'],
+  ['poststop', '1.0.0'],
+];
+
+function eachHook(value: unknown, version: SpecVersion, visit: (kind: string, index: number, hook: Record<string, unknown>) => void): void {
+  const hooks = obj(value, 'hooks');
+  if (!hooks || !isPosix(value)) return;
+  for (const [kind, since] of HOOK_KINDS) {
+    const list = arr(hooks, kind);
+    if (!list || compareVersions(version, since) < 0) continue;
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i];
+      if (isObj(h)) visit(kind, i, h);
+    }
+  }
+}
+
+export const rules: Rule[] = [
+  {
+    id: 'config.hooks.path-absolute',
+    kind: 'config',
+    level: 'MUST',
+    ref: HOOKS,
+    summary: 'Every hook path is absolute.',
+    check(value, ctx) {
+      let out: Finding[] | undefined;
+      eachHook(value, ctx.version, (kind, i, h) => {
+        if (typeof h.path === 'string' && !isAbsolutePosix(h.path)) {
+          (out ??= []).push({ pointer: ptr('hooks', kind, i, 'path'), message: `hooks.${kind}[${i}].path ${q(h.path)} is not an absolute path` });
+        }
+      });
+      return out ?? NONE;
+    },
+  },
+  {
+    id: 'config.hooks.timeout-positive',
+    kind: 'config',
+    level: 'MUST',
+    ref: HOOKS,
+    summary: 'A hook timeout, when set, is greater than zero.',
+    check(value, ctx) {
+      let out: Finding[] | undefined;
+      eachHook(value, ctx.version, (kind, i, h) => {
+        if (typeof h.timeout === 'number' && !(h.timeout > 0)) {
+          (out ??= []).push({ pointer: ptr('hooks', kind, i, 'timeout'), message: `hooks.${kind}[${i}].timeout ${q(h.timeout)} is not greater than zero` });
+        }
+      });
+      return out ?? NONE;
+    },
+  },
+  {
+    id: 'config.hooks.prestart-deprecated',
+    kind: 'config',
+    level: 'DEPRECATED',
+    ref: { file: 'config.md', anchor: 'configHooksPrestart' },
+    since: '1.0.2',
+    summary: 'prestart hooks are deprecated in favour of createRuntime, createContainer and startContainer.',
+    check(value) {
+      const hooks = obj(value, 'hooks');
+      if (!hooks || !has(hooks, 'prestart') || !isPosix(value)) return NONE;
+      const list = arr(hooks, 'prestart');
+      if (list && list.length === 0) return NONE;
+      return [{ pointer: '/hooks/prestart', message: 'hooks.prestart is deprecated; use createRuntime, createContainer or startContainer hooks' }];
+    },
+  },
+];
