@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // oci-conformance: parses the command line and hands over; all logic lives in schema/, validation/, reports/.
 import { CliError, EXIT_USAGE, errorMessage } from './cli-error.js';
-import { PACKAGE } from './package-info.js';
+import { PACKAGE } from '../schema/package-root.js';
 
 interface Command {
   summary: string;

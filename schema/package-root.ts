@@ -2,7 +2,7 @@
 // package root, which is two levels above any compiled module in dist/<folder>/.
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -19,3 +19,6 @@ export const packageRoot = findRoot();
 export function packagePath(...parts: string[]): string {
   return join(packageRoot, ...parts);
 }
+
+/** name and version from package.json, for reports and --version. */
+export const PACKAGE: { name: string; version: string } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8'));

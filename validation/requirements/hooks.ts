@@ -33,6 +33,23 @@ export const HOOKS_REQUIREMENTS: readonly Requirement[] = [
     testability: 'cli',
   },
 
+  {
+    ...hooks,
+    id: 'config.hooks.exec-semantics',
+    level: 'MUST',
+    summary: 'A hook runs the program at `path` with `args` as its argv and `env` as its environment, as execv would.',
+    testability: 'cli',
+    note: 'The fields are defined by reference to execv and environ, with no keyword of their own; a runtime that passes other argv or environment does not implement them.',
+  },
+  {
+    ...hooks,
+    id: 'config.hooks.timeout-abort',
+    level: 'MUST',
+    summary: 'A hook still running `timeout` seconds after it started is aborted, which counts as the hook failing.',
+    testability: 'cli',
+    note: 'timeout is defined as "the number of seconds before aborting the hook", with no keyword of its own; we read the definition as binding on a runtime that accepts the field.',
+  },
+
   // prestart
   {
     ...lifecycle,

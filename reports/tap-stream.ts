@@ -1,0 +1,63 @@
+// TAP 14 for a run: a header, then one subtest per test case, written as results arrive.
+import type { Report, TestResult } from './model.js';
+import { tapDescription, tapYamlBlock } from './tap-yaml.js';
+
+export function tapHeader(info: { suite: string; runtime: string; specVersion: string; reason: string; total: number }): string {
+  return `TAP version 14\n# ${info.suite} against ${info.runtime}: runtime-spec ${info.specVersion} (${info.reason})\n1..${info.total}\n`;
+}
+
+function checkLines(r: TestResult): string {
+  let out = `    # Subtest: ${tapDescription(r.id)}\n`;
+  r.checks.forEach((c, i) => {
+    out += `    ${c.ok ? 'ok' : 'not ok'} ${i + 1} - ${tapDescription(c.name)}\n`;
+    if (!c.ok) {
+      out += tapYamlBlock({ requirement: c.requirement, level: c.level, expected: c.expected, actual: c.actual }, 4);
+    }
+  });
+  out += `    1..${r.checks.length}\n`;
+  return out;
+}
+
+/** One test case as a TAP 14 subtest with its test point; `n` is 1-based. */
+export function tapTestPoint(r: TestResult, n: number): string {
+  const desc = `${tapDescription(r.id)} - ${tapDescription(r.title)}`;
+  if (r.status === 'skip') {
+    return `ok ${n} - ${desc} # SKIP [${r.skip?.category}] ${tapDescription(r.skip?.reason ?? '')}\n`;
+  }
+  let out = r.checks.length ? checkLines(r) : '';
+  const ok = r.status === 'pass';
+  const directive = r.status === 'warn' ? ' # TODO only SHOULD-level requirements failed' : '';
+  out += `${ok ? 'ok' : 'not ok'} ${n} - ${desc}${directive}\n`;
+  if (!ok) {
+    const failed = r.checks.filter((c) => !c.ok);
+    out += tapYamlBlock({
+      id: r.id,
+      revision: r.revision,
+      status: r.status,
+      ...(r.error ? { error: r.error } : {}),
+      requirements: r.requirements,
+      failed: failed.map((c) => ({ check: c.name, requirement: c.requirement, level: c.level, expected: c.expected, actual: c.actual })),
+      invocations: r.invocations,
+      durationMs: r.durationMs,
+    });
+  }
+  return out;
+}
+
+/** The whole stream for a finished report (the same text `run` prints live). */
+export function renderTapReport(report: Report): string {
+  let out = tapHeader({
+    suite: `${report.suite.name} ${report.suite.version}`,
+    runtime: report.runtime.profile,
+    specVersion: report.specVersion,
+    reason: report.specVersionReason,
+    total: report.tests.length,
+  });
+  report.tests.forEach((t, i) => (out += tapTestPoint(t, i + 1)));
+  return out + tapFooter(report);
+}
+
+export function tapFooter(report: Report): string {
+  const s = report.summary;
+  return `# ${s.verdict.toUpperCase()}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error\n`;
+}

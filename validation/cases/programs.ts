@@ -1,0 +1,61 @@
+// Container programs and host-side helpers shared by the case files. Programs are busybox sh
+// scripts; they talk to the host only through files in the results directory.
+import { realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bundle } from '../harness/bundle.js';
+import type { CaseContext } from '../harness/case.js';
+import { RESULTS_MOUNT } from '../harness/rootfs.js';
+import { validateDocument } from '../../schema/validator.js';
+import { readDocument } from '../../schema/document.js';
+
+export const R = RESULTS_MOUNT;
+
+/** Block until the host creates results/go (short sleeps: busybox sleep takes fractions). */
+export const WAIT_FOR_GO = `while [ ! -e ${R}/go ]; do sleep 0.02; done`;
+
+/** Record that the program ran (appending, so a second run is visible), then wait for go. */
+export const RUN_MARKER_THEN_WAIT = `echo ran >> ${R}/ran; ${WAIT_FOR_GO}`;
+
+export function releaseProgram(b: Bundle): void {
+  writeFileSync(join(b.results, 'go'), '');
+}
+
+/** Container lifecycle helper: a created container with a program that waits for "go". */
+export async function createWaiting(t: CaseContext, edit?: Parameters<CaseContext['bundle']>[1]) {
+  const b = t.bundle(RUN_MARKER_THEN_WAIT, edit);
+  const id = t.newId();
+  await t.mustCreate(id, b);
+  return { b, id };
+}
+
+/** A running container whose program has signalled that it started. */
+export async function startRunning(t: CaseContext, edit?: Parameters<CaseContext['bundle']>[1]) {
+  const { b, id } = await createWaiting(t, edit);
+  await t.mustStart(id);
+  const ran = await t.waitForFile(join(b.results, 'ran'));
+  if (ran === undefined) t.error('the container program did not start within the deadline');
+  return { b, id };
+}
+
+/** Let the program finish and wait for state to say stopped. */
+export async function stopByRelease(t: CaseContext, b: Bundle, id: string) {
+  releaseProgram(b);
+  const st = await t.waitForStatus(id, 'stopped');
+  if (!st.reached) t.error(`the container did not reach status stopped after its program ended (last: ${JSON.stringify(st.last?.state?.status)})`);
+}
+
+/** Validate a state document with our schema and prose rules for `t.version`. */
+export function stateValidation(t: CaseContext, state: unknown) {
+  const doc = readDocument('state', Buffer.from(JSON.stringify(state)));
+  const r = validateDocument(doc, { kind: 'state', specVersion: t.version });
+  return { valid: r.valid, errors: r.errors.map((e) => `${e.pointer || '/'}: ${e.message}`) };
+}
+
+export function realBundlePath(b: Bundle): string {
+  return realpathSync(b.dir);
+}
+
+/** Exit code of a failed call as evidence; true when the runtime reported an error. */
+export function failed(inv: { exitCode: number | null; timedOut: boolean; spawnError?: string }): boolean {
+  return inv.exitCode !== 0 && !inv.timedOut && !inv.spawnError;
+}

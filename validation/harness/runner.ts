@@ -1,0 +1,299 @@
+// Runs a catalogue of cases against one runtime: setup (rootfs, private state root, features,
+// target version), gating, bounded concurrency, per-case cleanup, and the result model.
+import { mkdirSync, existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { arch, release } from 'node:os';
+import { join } from 'node:path';
+import { dir as tmpDir } from 'tmp-promise';
+import { REPORT_VERSION, summarize, type Report, type SkipCategory, type SpecVersionSource, type TestResult } from '../../reports/model.js';
+import { PACKAGE } from '../../schema/package-root.js';
+import { resolveSpecVersion, versionInRange, type SpecVersion } from '../../schema/versions.js';
+import { requirementUrl } from '../requirements/index.js';
+import { CaseContext, CaseStop, requirementAt, statusOf, type CaseEnvironment, type Need, type TestCase } from './case.js';
+import { invoke, tail, type Invocation } from './invoke.js';
+import { findExecutable, timeoutMs, type RuntimeProfile } from './profile.js';
+import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
+import { RuntimeDriver } from './runtime.js';
+
+export class RunSetupError extends Error {}
+
+export interface RunOptions {
+  profile: RuntimeProfile;
+  cases: readonly TestCase[];
+  specVersion?: SpecVersion;
+  only?: string[];
+  skip?: string[];
+  jobs?: number;
+  /** Seconds one case may take in all. */
+  caseTimeout?: number;
+  rootfs?: string;
+  /** Aborted on SIGINT/SIGTERM: no new case starts, running calls are killed, cleanup still runs. */
+  signal?: AbortSignal;
+  /** Called once per case, in catalogue order, as soon as its result (and all before it) is known. */
+  onResult?: (r: TestResult, index: number, total: number) => void;
+  /** Called after setup, before the first case. */
+  onStart?: (info: { specVersion: SpecVersion; reason: string; total: number }) => void;
+}
+
+/** Shell-style patterns on test IDs: "*" matches any run of characters. */
+export function matchesPattern(id: string, pattern: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(id);
+}
+
+export function selectCases(cases: readonly TestCase[], only: string[] = [], skip: string[] = []): TestCase[] {
+  return cases.filter(
+    (c) => (only.length === 0 || only.some((p) => matchesPattern(c.id, p))) && !skip.some((p) => matchesPattern(c.id, p)),
+  );
+}
+
+function cgroupMode(): Report['environment']['cgroupMode'] {
+  if (existsSync('/sys/fs/cgroup/cgroup.controllers')) return 'v2';
+  if (existsSync('/sys/fs/cgroup/unified')) return 'hybrid';
+  if (existsSync('/sys/fs/cgroup/memory') || existsSync('/sys/fs/cgroup/cpu')) return 'v1';
+  return 'unknown';
+}
+
+function chooseVersion(
+  opts: RunOptions,
+  features: Record<string, unknown> | undefined,
+): { version: SpecVersion; source: SpecVersionSource; reason: string } {
+  if (opts.specVersion) return { version: opts.specVersion, source: 'option', reason: '--spec-version' };
+  const max = features?.ociVersionMax;
+  if (typeof max === 'string') {
+    const r = resolveSpecVersion(max);
+    if (r.ok) return { version: r.version, source: 'features', reason: `the runtime's features ociVersionMax is ${max}` };
+    throw new RunSetupError(`the runtime's features ociVersionMax ${JSON.stringify(max)}: ${r.message}; pass --spec-version`);
+  }
+  if (opts.profile.specVersion) {
+    return {
+      version: opts.profile.specVersion,
+      source: 'profile',
+      reason: `the runtime has no usable features document; profile ${opts.profile.name} names ${opts.profile.specVersion}`,
+    };
+  }
+  throw new RunSetupError('cannot tell which spec version to test: the runtime has no features document and the profile names none; pass --spec-version');
+}
+
+/** Why a case does not apply here, or undefined when it does. */
+function gate(c: TestCase, env: CaseEnvironment): { category: SkipCategory; reason: string } | undefined {
+  if (!versionInRange(env.version, c.since, c.until)) {
+    const range = `${c.since ? `from ${c.since}` : ''}${c.since && c.until ? ' ' : ''}${c.until ? `before ${c.until}` : ''}`;
+    return { category: 'not-applicable', reason: `applies to runtime-spec ${range}; the target is ${env.version}` };
+  }
+  for (const need of c.needs ?? []) {
+    const declared = env.profile.unsupported?.find((u) => u.feature === need);
+    if (declared) return { category: 'declared', reason: `profile ${env.profile.name} declares ${need} unsupported: ${declared.reason}` };
+    if (need === 'host-pid' && env.profile.isolation !== 'native') {
+      return {
+        category: 'not-applicable',
+        reason: `needs the container's pid to be a host process; isolation is ${env.profile.isolation}`,
+      };
+    }
+    if (need === 'features' && !env.features) {
+      return { category: 'unsupported', reason: 'the runtime provides no features document' };
+    }
+    if (need.startsWith('hook:') && env.features) {
+      const hooks = env.features.hooks;
+      const kind = need.slice(5);
+      if (Array.isArray(hooks) && !hooks.includes(kind)) {
+        return { category: 'unsupported', reason: `the runtime's features do not list the ${kind} hook` };
+      }
+    }
+  }
+  return undefined;
+}
+
+function record(inv: Invocation) {
+  return {
+    argv: inv.argv,
+    exitCode: inv.exitCode,
+    signal: inv.signal,
+    durationMs: inv.durationMs,
+    timedOut: inv.timedOut,
+    ...(inv.spawnError ? { spawnError: inv.spawnError } : {}),
+    stdoutTail: tail(inv.stdout),
+    stderrTail: tail(inv.stderr),
+  };
+}
+
+function baseResult(c: TestCase, version: SpecVersion): Omit<TestResult, 'status' | 'durationMs' | 'checks' | 'invocations'> {
+  return {
+    id: c.id,
+    revision: c.revision,
+    title: c.title,
+    area: c.area,
+    // Cite the entries in force at the target version, once each.
+    requirements: [...new Map(c.requirements.map((id) => requirementAt(id, version)).map((r) => [r.id, r])).values()].map((r) => ({
+      id: r.id,
+      level: r.level,
+      // A case outside its version range still cites the text of a version where it applies.
+      url: requirementUrl(r, versionInRange(version, r.since, r.until) ? version : (r.since ?? version)),
+    })),
+  };
+}
+
+async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeDriver, dir: string, caseTimeout: number): Promise<TestResult> {
+  const started = performance.now();
+  mkdirSync(dir, { recursive: true });
+  const t = new CaseContext(c, env, dir);
+  let status: TestResult['status'];
+  let skip: TestResult['skip'];
+  let error: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CaseStop('error', `case did not finish within ${caseTimeout} s`)), caseTimeout * 1000);
+    });
+    await Promise.race([c.run(t), deadline]);
+    status = statusOf(t.checks);
+    if (t.checks.length === 0) {
+      status = 'error';
+      error = 'the case recorded no checks (a suite bug: every case must assert something)';
+    }
+  } catch (e) {
+    if (e instanceof CaseStop && e.kind === 'skip') {
+      status = 'skip';
+      skip = { category: e.category ?? 'environment', reason: e.message };
+    } else if (e instanceof CaseStop && e.kind === 'fail') {
+      status = statusOf(t.checks);
+      error = e.message;
+    } else {
+      status = 'error';
+      error = e instanceof CaseStop ? e.message : `suite error: ${(e as Error).stack ?? e}`;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  // Whatever happened, nothing the case created may outlive it.
+  for (const id of t.containers) {
+    if (env.driver.live.has(id) || cleanupDriver.live.has(id)) {
+      const gone = await cleanupDriver.destroy(id);
+      if (gone) env.driver.live.delete(id);
+      else if (status !== 'error') {
+        status = 'error';
+        error = `container ${id} could not be removed after the case (delete --force and kill failed)`;
+      }
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+  return {
+    ...baseResult(c, env.version),
+    status,
+    ...(skip ? { skip } : {}),
+    ...(error ? { error } : {}),
+    durationMs: Math.round(performance.now() - started),
+    checks: t.checks,
+    invocations: t.invocations.map(record),
+  };
+}
+
+export async function runSuite(opts: RunOptions): Promise<Report> {
+  const startedAt = new Date().toISOString();
+  const profile = opts.profile;
+  if (!findExecutable(profile.command[0])) {
+    throw new RunSetupError(`runtime command "${profile.command[0]}" not found${profile.command[0].includes('/') ? '' : ' on PATH'}`);
+  }
+  const abort = opts.signal ?? new AbortController().signal;
+  const tmp = await tmpDir({ prefix: 'oci-conformance-', unsafeCleanup: true });
+  const cleanupAbort = new AbortController(); // never aborted: cleanup must run after an interrupt
+  let driver: RuntimeDriver | undefined;
+  let cleanupDriver: RuntimeDriver | undefined;
+  try {
+    let rootfs = opts.rootfs;
+    if (rootfs) checkUserRootfs(rootfs);
+    else {
+      rootfs = join(tmp.path, 'rootfs');
+      buildBusyboxRootfs(rootfs);
+    }
+    const stateRoot = join(tmp.path, 'state');
+    mkdirSync(stateRoot);
+    driver = new RuntimeDriver(profile, stateRoot, abort);
+    cleanupDriver = new RuntimeDriver(profile, stateRoot, cleanupAbort.signal);
+
+    const versionInv = await invoke([...profile.command, ...(profile.globalArgs ?? []), '--version'], {
+      timeoutMs: timeoutMs(profile, 'state'),
+      signal: abort,
+    });
+    if (versionInv.spawnError) throw new RunSetupError(`cannot run the runtime: ${versionInv.spawnError}`);
+    let features: Record<string, unknown> | undefined;
+    let featuresError: string | undefined;
+    if (profile.featuresCommand !== false) {
+      const f = await driver.features();
+      if (f.document) features = f.document;
+      else featuresError = f.parseError ?? `features exited ${f.invocation.exitCode ?? f.invocation.signal}: ${tail(f.invocation.stderr, 300).trim()}`;
+    } else featuresError = `profile ${profile.name} says the runtime has no features command`;
+    const chosen = chooseVersion(opts, features);
+
+    const runId = Math.random().toString(36).slice(2, 8);
+    const env: CaseEnvironment = { version: chosen.version, profile, driver, rootfs, features, idPrefix: `oci-conf-${runId}` };
+    const selected = selectCases(opts.cases, opts.only, opts.skip);
+    opts.onStart?.({ specVersion: chosen.version, reason: chosen.reason, total: selected.length });
+
+    const results: (TestResult | undefined)[] = new Array(selected.length);
+    let emitted = 0;
+    const flush = () => {
+      while (emitted < selected.length && results[emitted]) {
+        opts.onResult?.(results[emitted]!, emitted, selected.length);
+        emitted++;
+      }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < selected.length) {
+        const i = next++;
+        const c = selected[i];
+        const gated = gate(c, env);
+        if (gated || abort.aborted) {
+          results[i] = {
+            ...baseResult(c, env.version),
+            status: 'skip',
+            skip: gated ?? { category: 'environment', reason: 'the run was interrupted before this case started' },
+            durationMs: 0,
+            checks: [],
+            invocations: [],
+          };
+        } else {
+          const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}` };
+          results[i] = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}`), opts.caseTimeout ?? 120);
+        }
+        flush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
+    const tests = results as TestResult[];
+    return {
+      reportVersion: REPORT_VERSION,
+      suite: { name: PACKAGE.name, version: PACKAGE.version },
+      specVersion: chosen.version,
+      specVersionSource: chosen.source,
+      specVersionReason: chosen.reason,
+      runtime: {
+        profile: profile.name,
+        command: profile.command,
+        isolation: profile.isolation,
+        versionOutput: (versionInv.stdout || versionInv.stderr).trim().slice(0, 2000),
+        ...(features ? { features } : {}),
+        ...(featuresError ? { featuresError } : {}),
+      },
+      environment: { kernel: release(), arch: arch(), cgroupMode: cgroupMode(), root: process.getuid?.() === 0 },
+      run: {
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        jobs: Math.max(1, opts.jobs ?? 1),
+        only: opts.only ?? [],
+        skip: opts.skip ?? [],
+        partial: selected.length !== opts.cases.length || abort.aborted,
+        interrupted: abort.aborted,
+      },
+      summary: summarize(tests, abort.aborted),
+      tests,
+    };
+  } finally {
+    // Last line of defence: anything still tracked is destroyed before the state root goes.
+    if (cleanupDriver && driver) {
+      for (const id of new Set([...driver.live, ...cleanupDriver.live])) await cleanupDriver.destroy(id);
+    }
+    await tmp.cleanup();
+  }
+}
