@@ -53,6 +53,8 @@ class View {
   additionalItems: Schema[] = [];
   readonly ints: IntRange[] = [];
   private readonly children = new Map<string, View>();
+  private readonly memberViews = new Map<string, View>();
+  private itemsView: View | undefined;
 
   constructor(
     private readonly root: Record<string, unknown>,
@@ -109,26 +111,25 @@ class View {
 
   /** The view for the value under `key` of an object here, or undefined when nothing describes it. */
   member(key: string): View | undefined {
+    const known = this.memberViews.get(key);
+    if (known) return known;
     const declared = this.props.get(key);
     const matched = this.patterns.length ? this.patterns.filter((p) => p.re.test(key)) : [];
-    let cacheKey: string;
-    let schemas: Schema[];
+    let view: View;
     if (declared) {
-      cacheKey = 'p:' + key;
-      schemas = matched.length ? [...declared, ...matched.flatMap((p) => p.schemas)] : declared;
+      view = new View(this.root, matched.length ? [...declared, ...matched.flatMap((p) => p.schemas)] : declared);
+      this.memberViews.set(key, view);
     } else if (matched.length) {
-      cacheKey = '*' + matched.map((p) => this.patterns.indexOf(p)).join(',');
-      schemas = matched.flatMap((p) => p.schemas);
+      view = this.child('*' + matched.map((p) => this.patterns.indexOf(p)).join(','), matched.flatMap((p) => p.schemas));
     } else if (this.additional) {
-      cacheKey = '+';
-      schemas = this.additional;
+      view = this.child('+', this.additional);
     } else return undefined;
-    return this.child(cacheKey, schemas);
+    return view;
   }
 
   /** The view for element `index` of an array here. */
   element(index: number): View | undefined {
-    if (this.items.length) return this.child('[]', this.items);
+    if (this.items.length) return (this.itemsView ??= new View(this.root, this.items));
     if (index < this.tuple.length) return this.child(`[${index}]`, this.tuple[index]);
     if (this.additionalItems.length) return this.child('[+]', this.additionalItems);
     return undefined;
@@ -223,34 +224,49 @@ function editDistance(a: string, b: string, limit: number): number {
  */
 export function findUnknownProperties(schema: Record<string, unknown>, value: unknown): UnknownProperty[] {
   const out: UnknownProperty[] = [];
-  walk(rootView(schema), value, '', out);
+  walk(rootView(schema), value, [], out);
   return out;
 }
 
-function walk(view: View, value: unknown, pointer: string, out: UnknownProperty[]): void {
+/** `path` holds the tokens down to `value`; pointers are only built for what is reported. */
+function walk(view: View, value: unknown, path: (string | number)[], out: UnknownProperty[]): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
     if (!view.describesArrays) return;
     for (let i = 0; i < value.length; i++) {
-      const el = value[i];
+      const el: unknown = value[i];
       if (typeof el !== 'object' || el === null) continue;
       const child = view.element(i);
-      if (child) walk(child, el, `${pointer}/${i}`, out);
+      if (!child) continue;
+      path.push(i);
+      walk(child, el, path, out);
+      path.pop();
     }
     return;
   }
-  for (const key of Object.keys(value)) {
-    const childPointer = `${pointer}/${escapePointerToken(key)}`;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
     if (!view.knows(key)) {
+      const pointer = toPointer(path) + '/' + escapePointerToken(key);
       const suggestion = view.suggest(key);
-      out.push(suggestion === undefined ? { pointer: childPointer, name: key } : { pointer: childPointer, name: key, suggestion });
+      out.push(suggestion === undefined ? { pointer, name: key } : { pointer, name: key, suggestion });
       continue;
     }
-    const child = (value as Record<string, unknown>)[key];
+    const child = record[key];
     if (typeof child !== 'object' || child === null) continue;
     const childView = view.member(key);
-    if (childView) walk(childView, child, childPointer, out);
+    if (!childView) continue;
+    path.push(key);
+    walk(childView, child, path, out);
+    path.pop();
   }
+}
+
+function toPointer(path: (string | number)[]): string {
+  let p = '';
+  for (const t of path) p += '/' + (typeof t === 'number' ? String(t) : escapePointerToken(t));
+  return p;
 }
 
 /**
