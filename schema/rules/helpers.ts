@@ -49,19 +49,39 @@ export function isAbsoluteWindows(p: string): boolean {
   return /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }
 
-/** Absolute in the sense of the config's platform. */
-export function isAbsoluteFor(value: unknown, p: string): boolean {
-  return configPlatform(value) === 'windows' ? isAbsoluteWindows(p) : isAbsolutePosix(p);
-}
-
-/** The namespace entries of linux.namespaces that are objects, with their index. */
-export function namespaceEntries(value: unknown): { index: number; type: unknown; path: unknown }[] {
-  const list = arr(obj(value, 'linux'), 'namespaces');
-  if (!list) return [];
-  const out: { index: number; type: unknown; path: unknown }[] = [];
+/**
+ * Object items of `list` whose string member `key` repeats an earlier item's, as
+ * [index, index of the first item with that value, value]; undefined when there are none.
+ * Allocation-free for the common case of short lists without duplicates.
+ */
+export function duplicates(list: unknown[] | undefined, key: string): [number, number, string][] | undefined {
+  if (!list || list.length < 2) return undefined;
+  let out: [number, number, string][] | undefined;
+  if (list.length <= 32) {
+    for (let i = 1; i < list.length; i++) {
+      const e = list[i];
+      if (!isObj(e)) continue;
+      const v = e[key];
+      if (typeof v !== 'string') continue;
+      for (let j = 0; j < i; j++) {
+        const f = list[j];
+        if (isObj(f) && f[key] === v) {
+          (out ??= []).push([i, j, v]);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  const seen = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
-    if (isObj(e)) out.push({ index: i, type: e.type, path: e.path });
+    if (!isObj(e)) continue;
+    const v = e[key];
+    if (typeof v !== 'string') continue;
+    const first = seen.get(v);
+    if (first === undefined) seen.set(v, i);
+    else (out ??= []).push([i, first, v]);
   }
   return out;
 }
@@ -90,13 +110,17 @@ export function q(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
-/** Numbers as the document wrote them: exact bigints for integers a double cannot hold. */
-export function exactInt(ctx: RuleContext, pointer: string, v: unknown): bigint | undefined {
-  if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isInteger(v)) return undefined;
-  if (Number.isSafeInteger(v)) return BigInt(v);
-  return ctx.doc?.bigIntegers?.get(pointer) ?? BigInt(v);
+/**
+ * An integer as the document wrote it: exact (from the lossless reader) when a double cannot hold it.
+ * `pointer` is only called for such large values, so the common case builds no strings.
+ */
+export function exactInt(ctx: RuleContext, v: unknown, pointer: () => string): number | bigint | undefined {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+  if (Number.isSafeInteger(v)) return v;
+  return ctx.doc?.bigIntegers?.get(pointer()) ?? BigInt(v);
 }
 
-export function isInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v);
+/** a > b for numbers or bigints, mixed (JavaScript compares the two exactly). */
+export function greater(a: number | bigint, b: number | bigint): boolean {
+  return a > b;
 }

@@ -1,5 +1,5 @@
 // POSIX-platform hooks (config.md "POSIX-platform Hooks").
-import { compareVersions, type SpecVersion } from '../versions.js';
+import { SPEC_VERSIONS, compareVersions, type SpecVersion } from '../versions.js';
 import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
 import { NONE, isAbsolutePosix, isPosix, ptr, q } from './helpers.js';
 
@@ -15,12 +15,17 @@ const HOOK_KINDS: readonly (readonly [string, SpecVersion])[] = [
   ['poststop', '1.0.0'],
 ];
 
+/** The hook kinds defined at each version, computed once. */
+const KINDS_AT = new Map<SpecVersion, readonly string[]>(
+  SPEC_VERSIONS.map((v) => [v, HOOK_KINDS.filter(([, since]) => compareVersions(v, since) >= 0).map(([k]) => k)]),
+);
+
 function eachHook(value: unknown, version: SpecVersion, visit: (kind: string, index: number, hook: Record<string, unknown>) => void): void {
   const hooks = obj(value, 'hooks');
   if (!hooks || !isPosix(value)) return;
-  for (const [kind, since] of HOOK_KINDS) {
+  for (const kind of KINDS_AT.get(version) ?? []) {
     const list = arr(hooks, kind);
-    if (!list || compareVersions(version, since) < 0) continue;
+    if (!list) continue;
     for (let i = 0; i < list.length; i++) {
       const h = list[i];
       if (isObj(h)) visit(kind, i, h);

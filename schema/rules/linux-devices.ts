@@ -5,16 +5,11 @@ import { NONE, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
 const DEVICES = { file: 'config-linux.md', anchor: 'configLinuxDevices' };
 // The allow-list's own anchor was renamed in 1.1.0 (Whitelist → Allowedlist); the section above it is stable.
 const CGROUPS = { file: 'config-linux.md', anchor: 'configLinuxControlGroups' };
+const ACCESS = /^[rwm]*$/;
 
-function deviceEntries(value: unknown): { index: number; d: Record<string, unknown> }[] {
+function deviceList(value: unknown): unknown[] | undefined {
   const list = arr(obj(value, 'linux'), 'devices');
-  if (!list || !isLinux(value)) return [];
-  const out: { index: number; d: Record<string, unknown> }[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i];
-    if (isObj(d)) out.push({ index: i, d });
-  }
-  return out;
+  return list && isLinux(value) ? list : undefined;
 }
 
 function numbered(type: unknown): boolean {
@@ -25,15 +20,9 @@ function identity(d: Record<string, unknown>): string {
   return `${String(d.type)} ${String(d.major)}:${String(d.minor)}`;
 }
 
-function cgroupRules(value: unknown): { index: number; r: Record<string, unknown> }[] {
+function cgroupRuleList(value: unknown): unknown[] | undefined {
   const list = arr(obj(obj(value, 'linux'), 'resources'), 'devices');
-  if (!list || !isLinux(value)) return [];
-  const out: { index: number; r: Record<string, unknown> }[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i];
-    if (isObj(r)) out.push({ index: i, r });
-  }
-  return out;
+  return list && isLinux(value) ? list : undefined;
 }
 
 export const rules: Rule[] = [
@@ -44,9 +33,12 @@ export const rules: Rule[] = [
     ref: DEVICES,
     summary: 'A device of type c, b or u has major and minor numbers (only type p goes without).',
     check(value) {
+      const list = deviceList(value);
+      if (!list) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, d } of deviceEntries(value)) {
-        if (!numbered(d.type)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const d = list[index];
+        if (!isObj(d) || !numbered(d.type)) continue;
         for (const k of ['major', 'minor'] as const) {
           if (has(d, k)) continue;
           (out ??= []).push({ pointer: ptr('linux', 'devices', index, k), message: `linux.devices[${index}] of type ${q(d.type)} has no ${k} number; it is required unless the type is "p"` });
@@ -62,9 +54,12 @@ export const rules: Rule[] = [
     ref: DEVICES,
     summary: 'A device path is the full (absolute) path of the node inside the container.',
     check(value) {
+      const list = deviceList(value);
+      if (!list) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, d } of deviceEntries(value)) {
-        if (typeof d.path !== 'string' || isAbsolutePosix(d.path)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const d = list[index];
+        if (!isObj(d) || typeof d.path !== 'string' || isAbsolutePosix(d.path)) continue;
         (out ??= []).push({ pointer: ptr('linux', 'devices', index, 'path'), message: `linux.devices[${index}].path ${q(d.path)} is not a full (absolute) path inside the container` });
       }
       return out ?? NONE;
@@ -77,12 +72,13 @@ export const rules: Rule[] = [
     ref: DEVICES,
     summary: 'Two devices at the same path describe the same node; otherwise the second finds a non-matching file and the runtime must fail.',
     check(value) {
-      const entries = deviceEntries(value);
-      if (entries.length < 2) return NONE;
+      const list = deviceList(value);
+      if (!list || list.length < 2) return NONE;
       const seen = new Map<string, { index: number; id: string }>();
       let out: Finding[] | undefined;
-      for (const { index, d } of entries) {
-        if (typeof d.path !== 'string') continue;
+      for (let index = 0; index < list.length; index++) {
+        const d = list[index];
+        if (!isObj(d) || typeof d.path !== 'string') continue;
         const id = identity(d);
         const first = seen.get(d.path);
         if (!first) seen.set(d.path, { index, id });
@@ -100,12 +96,13 @@ export const rules: Rule[] = [
     ref: DEVICES,
     summary: 'The same type, major and minor are not used for more than one device.',
     check(value) {
-      const entries = deviceEntries(value);
-      if (entries.length < 2) return NONE;
+      const list = deviceList(value);
+      if (!list || list.length < 2) return NONE;
       const seen = new Map<string, number>();
       let out: Finding[] | undefined;
-      for (const { index, d } of entries) {
-        if (!numbered(d.type) || typeof d.major !== 'number' || typeof d.minor !== 'number') continue;
+      for (let index = 0; index < list.length; index++) {
+        const d = list[index];
+        if (!isObj(d) || !numbered(d.type) || typeof d.major !== 'number' || typeof d.minor !== 'number') continue;
         const id = identity(d);
         const first = seen.get(id);
         if (first === undefined) seen.set(id, index);
@@ -121,9 +118,12 @@ export const rules: Rule[] = [
     ref: CGROUPS,
     summary: 'A device allow-list entry\'s type is "a", "c" or "b"; runtimes must reject invalid values.',
     check(value) {
+      const list = cgroupRuleList(value);
+      if (!list) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, r } of cgroupRules(value)) {
-        const t = r.type;
+      for (let index = 0; index < list.length; index++) {
+        const r = list[index];
+        const t = isObj(r) ? r.type : undefined;
         if (typeof t !== 'string' || t === 'a' || t === 'c' || t === 'b') continue;
         (out ??= []).push({ pointer: ptr('linux', 'resources', 'devices', index, 'type'), message: `linux.resources.devices[${index}].type ${q(t)} is not "a", "c" or "b"` });
       }
@@ -137,10 +137,13 @@ export const rules: Rule[] = [
     ref: CGROUPS,
     summary: 'A device allow-list entry\'s access is made of the letters r, w and m; runtimes must reject invalid values.',
     check(value) {
+      const list = cgroupRuleList(value);
+      if (!list) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, r } of cgroupRules(value)) {
-        const a = r.access;
-        if (typeof a !== 'string' || /^[rwm]*$/.test(a)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const r = list[index];
+        const a = isObj(r) ? r.access : undefined;
+        if (typeof a !== 'string' || ACCESS.test(a)) continue;
         (out ??= []).push({ pointer: ptr('linux', 'resources', 'devices', index, 'access'), message: `linux.resources.devices[${index}].access ${q(a)} may only combine "r", "w" and "m"` });
       }
       return out ?? NONE;

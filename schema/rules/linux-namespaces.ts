@@ -1,8 +1,8 @@
 // Linux namespaces (config-linux.md "Namespaces"), and settings that only work inside a namespace
 // the config creates or joins: hostname, domainname, ID mappings, time offsets, sysctls, netDevices.
-import { has, isObj, obj, type Finding, type Rule } from './rule.js';
+import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
 import { sysctlNamespace } from './data/sysctls.js';
-import { NONE, hasNamespace, isAbsolutePosix, isLinux, namespaceEntries, ptr, q } from './helpers.js';
+import { NONE, duplicates, hasNamespace, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
 
 const NAMESPACES = { file: 'config-linux.md', anchor: 'configLinuxNamespaces' };
 
@@ -20,17 +20,9 @@ export const rules: Rule[] = [
     ref: NAMESPACES,
     summary: 'linux.namespaces has at most one entry per type; runtimes must reject duplicates.',
     check(value) {
-      const entries = namespaceEntries(value);
-      if (entries.length < 2) return NONE;
-      const seen = new Map<string, number>();
-      let out: Finding[] | undefined;
-      for (const { index, type } of entries) {
-        if (typeof type !== 'string') continue;
-        const first = seen.get(type);
-        if (first === undefined) seen.set(type, index);
-        else (out ??= []).push({ pointer: ptr('linux', 'namespaces', index, 'type'), message: `linux.namespaces type ${q(type)} is repeated (first at index ${first})` });
-      }
-      return out ?? NONE;
+      const dups = duplicates(arr(obj(value, 'linux'), 'namespaces'), 'type');
+      if (!dups) return NONE;
+      return dups.map(([i, first, type]) => ({ pointer: ptr('linux', 'namespaces', i, 'type'), message: `linux.namespaces type ${q(type)} is repeated (first at index ${first})` }));
     },
   },
   {
@@ -41,10 +33,14 @@ export const rules: Rule[] = [
     since: '1.0.1',
     summary: 'A namespace path is an absolute path in the runtime mount namespace.',
     check(value) {
+      const list = arr(obj(value, 'linux'), 'namespaces');
+      if (!list) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, path } of namespaceEntries(value)) {
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        const path = isObj(e) ? e.path : undefined;
         if (typeof path !== 'string' || isAbsolutePosix(path)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'namespaces', index, 'path'), message: `linux.namespaces[${index}].path ${q(path)} is not an absolute path` });
+        (out ??= []).push({ pointer: ptr('linux', 'namespaces', i, 'path'), message: `linux.namespaces[${i}].path ${q(path)} is not an absolute path` });
       }
       return out ?? NONE;
     },

@@ -1,6 +1,6 @@
 // linux.resources (config-linux.md "Control groups" and its controller sections).
 import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, exactInt, isLinux, ptr, q } from './helpers.js';
+import { NONE, exactInt, greater, isLinux, ptr, q } from './helpers.js';
 
 function resources(value: unknown): Record<string, unknown> | undefined {
   const r = obj(obj(value, 'linux'), 'resources');
@@ -55,9 +55,9 @@ export const rules: Rule[] = [
     check(value, ctx) {
       const cpu = obj(resources(value), 'cpu');
       if (!cpu) return NONE;
-      const quota = exactInt(ctx, '/linux/resources/cpu/quota', cpu.quota);
-      const burst = exactInt(ctx, '/linux/resources/cpu/burst', cpu.burst);
-      if (quota === undefined || burst === undefined || quota <= 0n || burst <= quota) return NONE;
+      const quota = exactInt(ctx, cpu.quota, () => '/linux/resources/cpu/quota');
+      const burst = exactInt(ctx, cpu.burst, () => '/linux/resources/cpu/burst');
+      if (quota === undefined || burst === undefined || !greater(quota, 0) || !greater(burst, quota)) return NONE;
       return [{ pointer: '/linux/resources/cpu/burst', message: `linux.resources.cpu.burst ${q(cpu.burst)} is larger than quota ${q(cpu.quota)}; it must not exceed a positive quota` }];
     },
   },

@@ -5,21 +5,12 @@ import { NONE, configPlatform, hasNamespace, isAbsolutePosix, isAbsoluteWindows,
 const MOUNTS = { file: 'config.md', anchor: 'configMounts' };
 const POSIX_MOUNTS = { file: 'config.md', anchor: 'configPOSIXMounts' };
 
-function mountEntries(value: unknown): { index: number; m: Record<string, unknown> }[] {
-  const list = arr(value, 'mounts');
-  if (!list) return [];
-  const out: { index: number; m: Record<string, unknown> }[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const m = list[i];
-    if (isObj(m)) out.push({ index: i, m });
-  }
-  return out;
-}
+const IDMAP_OPTIONS: ReadonlySet<string> = new Set(['idmap', 'ridmap']);
 
-function hasOption(m: Record<string, unknown>, ...names: string[]): boolean {
+function hasOption(m: Record<string, unknown>, names: ReadonlySet<string>): boolean {
   const opts = m.options;
   if (!Array.isArray(opts)) return false;
-  for (const o of opts) if (typeof o === 'string' && names.includes(o)) return true;
+  for (const o of opts) if (typeof o === 'string' && names.has(o)) return true;
   return false;
 }
 
@@ -29,14 +20,17 @@ function nonEmptyArray(v: unknown): boolean {
 
 /** Relative (non-absolute) destinations, judged by the platform's notion of absolute. */
 function relativeDestinations(value: unknown, only: (platform: string) => boolean, say: string): Finding[] {
+  const list = arr(value, 'mounts');
+  if (!list) return NONE;
   const platform = configPlatform(value);
   if (!only(platform)) return NONE;
   const abs = platform === 'windows' ? isAbsoluteWindows : isAbsolutePosix;
   let out: Finding[] | undefined;
-  for (const { index, m } of mountEntries(value)) {
-    const d = m.destination;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    const d = isObj(m) ? m.destination : undefined;
     if (typeof d !== 'string' || abs(d)) continue;
-    (out ??= []).push({ pointer: ptr('mounts', index, 'destination'), message: `mounts[${index}].destination ${q(d)} ${say}` });
+    (out ??= []).push({ pointer: ptr('mounts', i, 'destination'), message: `mounts[${i}].destination ${q(d)} ${say}` });
   }
   return out ?? NONE;
 }
@@ -87,10 +81,12 @@ export const rules: Rule[] = [
     ref: MOUNTS,
     summary: 'On Windows, no mount destination is nested within another.',
     check(value) {
-      if (configPlatform(value) !== 'windows') return NONE;
+      const list = arr(value, 'mounts');
+      if (!list || list.length < 2 || configPlatform(value) !== 'windows') return NONE;
       const dests: { index: number; key: string }[] = [];
-      for (const { index, m } of mountEntries(value)) {
-        if (typeof m.destination === 'string' && m.destination !== '') dests.push({ index, key: windowsKey(m.destination) });
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i];
+        if (isObj(m) && typeof m.destination === 'string' && m.destination !== '') dests.push({ index: i, key: windowsKey(m.destination) });
       }
       let out: Finding[] | undefined;
       for (const inner of dests) {
@@ -111,9 +107,12 @@ export const rules: Rule[] = [
     since: '1.2.0',
     summary: 'A mount with uidMappings also has gidMappings, and the other way round.',
     check(value) {
-      if (!isPosix(value)) return NONE;
+      const list = arr(value, 'mounts');
+      if (!list || !isPosix(value)) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, m } of mountEntries(value)) {
+      for (let index = 0; index < list.length; index++) {
+        const m = list[index];
+        if (!isObj(m)) continue;
         const u = has(m, 'uidMappings');
         const g = has(m, 'gidMappings');
         if (u === g) continue;
@@ -131,10 +130,12 @@ export const rules: Rule[] = [
     since: '1.2.0',
     summary: 'A mount with uidMappings/gidMappings lists the idmap or ridmap option, so older runtimes fail instead of ignoring the mapping.',
     check(value) {
-      if (!isPosix(value)) return NONE;
+      const list = arr(value, 'mounts');
+      if (!list || !isPosix(value)) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, m } of mountEntries(value)) {
-        if (!(has(m, 'uidMappings') || has(m, 'gidMappings')) || hasOption(m, 'idmap', 'ridmap')) continue;
+      for (let index = 0; index < list.length; index++) {
+        const m = list[index];
+        if (!isObj(m) || !(has(m, 'uidMappings') || has(m, 'gidMappings')) || hasOption(m, IDMAP_OPTIONS)) continue;
         (out ??= []).push({ pointer: ptr('mounts', index, 'options'), message: `mounts[${index}] has ID mappings but its options list neither "idmap" nor "ridmap"` });
       }
       return out ?? NONE;
@@ -148,10 +149,13 @@ export const rules: Rule[] = [
     since: '1.2.0',
     summary: 'A mount with the idmap or ridmap option has uidMappings/gidMappings, or the container has a user namespace to take the mapping from.',
     check(value) {
-      if (!isLinux(value) || hasNamespace(value, 'user')) return NONE;
+      const list = arr(value, 'mounts');
+      if (!list) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, m } of mountEntries(value)) {
-        if (!hasOption(m, 'idmap', 'ridmap') || nonEmptyArray(m.uidMappings) || nonEmptyArray(m.gidMappings)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const m = list[index];
+        if (!isObj(m) || !hasOption(m, IDMAP_OPTIONS) || nonEmptyArray(m.uidMappings) || nonEmptyArray(m.gidMappings)) continue;
+        if (!isLinux(value) || hasNamespace(value, 'user')) return NONE;
         (out ??= []).push({ pointer: ptr('mounts', index, 'options'), message: `mounts[${index}] asks for an idmapped mount but has no uidMappings/gidMappings and the container has no user namespace` });
       }
       return out ?? NONE;

@@ -3,7 +3,7 @@ import { compareVersions } from '../versions.js';
 import { arr, has, isObj, obj, type Finding, type Rule, type RuleContext } from './rule.js';
 import { CAPABILITY_SETS, LINUX_CAPABILITIES } from './data/capabilities.js';
 import { LINUX_RLIMITS } from './data/rlimits.js';
-import { NONE, configPlatform, exactInt, isAbsoluteWindows, isAbsolutePosix, isLinux, isPosix, ptr, q } from './helpers.js';
+import { NONE, configPlatform, duplicates, exactInt, greater, isAbsoluteWindows, isAbsolutePosix, isLinux, isPosix, ptr, q } from './helpers.js';
 
 const PROCESS = { file: 'config.md', anchor: 'configProcess' };
 const POSIX_PROCESS = { file: 'config.md', anchor: 'configPOSIXProcess' };
@@ -29,21 +29,10 @@ function unknownCapabilities(value: unknown, verb: string): Finding[] {
   return out ?? NONE;
 }
 
-function rlimitEntries(value: unknown): { index: number; entry: Record<string, unknown> }[] {
-  const list = arr(obj(value, 'process'), 'rlimits');
-  if (!list) return [];
-  const out: { index: number; entry: Record<string, unknown> }[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    if (isObj(e)) out.push({ index: i, entry: e });
-  }
-  return out;
-}
-
 function softAboveHard(ctx: RuleContext, index: number, e: Record<string, unknown>): boolean {
-  const soft = exactInt(ctx, ptr('process', 'rlimits', index, 'soft'), e.soft);
-  const hard = exactInt(ctx, ptr('process', 'rlimits', index, 'hard'), e.hard);
-  return soft !== undefined && hard !== undefined && soft > hard;
+  const soft = exactInt(ctx, e.soft, () => ptr('process', 'rlimits', index, 'soft'));
+  const hard = exactInt(ctx, e.hard, () => ptr('process', 'rlimits', index, 'hard'));
+  return soft !== undefined && hard !== undefined && greater(soft, hard);
 }
 
 export const rules: Rule[] = [
@@ -150,19 +139,9 @@ export const rules: Rule[] = [
     ref: POSIX_PROCESS,
     summary: 'process.rlimits has at most one entry per type.',
     check(value) {
-      if (!isPosix(value)) return NONE;
-      const entries = rlimitEntries(value);
-      if (entries.length < 2) return NONE;
-      const seen = new Map<string, number>();
-      let out: Finding[] | undefined;
-      for (const { index, entry } of entries) {
-        const t = entry.type;
-        if (typeof t !== 'string') continue;
-        const first = seen.get(t);
-        if (first === undefined) seen.set(t, index);
-        else (out ??= []).push({ pointer: ptr('process', 'rlimits', index, 'type'), message: `process.rlimits type ${q(t)} is repeated (first at index ${first}); runtimes must reject duplicates` });
-      }
-      return out ?? NONE;
+      const dups = duplicates(arr(obj(value, 'process'), 'rlimits'), 'type');
+      if (!dups || !isPosix(value)) return NONE;
+      return dups.map(([i, first, type]) => ({ pointer: ptr('process', 'rlimits', i, 'type'), message: `process.rlimits type ${q(type)} is repeated (first at index ${first}); runtimes must reject duplicates` }));
     },
   },
   {
@@ -172,12 +151,14 @@ export const rules: Rule[] = [
     ref: POSIX_PROCESS,
     summary: 'On Linux, each process.rlimits type is a resource getrlimit(2) knows; runtimes reject others.',
     check(value) {
-      if (!isLinux(value)) return NONE;
+      const list = arr(obj(value, 'process'), 'rlimits');
+      if (!list || !isLinux(value)) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, entry } of rlimitEntries(value)) {
-        const t = entry.type;
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        const t = isObj(e) ? e.type : undefined;
         if (typeof t !== 'string' || LINUX_RLIMITS.has(t)) continue;
-        (out ??= []).push({ pointer: ptr('process', 'rlimits', index, 'type'), message: `process.rlimits type ${q(t)} is not a Linux resource limit (RLIMIT_NOFILE, RLIMIT_NPROC, ...)` });
+        (out ??= []).push({ pointer: ptr('process', 'rlimits', i, 'type'), message: `process.rlimits type ${q(t)} is not a Linux resource limit (RLIMIT_NOFILE, RLIMIT_NPROC, ...)` });
       }
       return out ?? NONE;
     },
@@ -189,11 +170,13 @@ export const rules: Rule[] = [
     ref: POSIX_PROCESS,
     summary: 'A process.rlimits soft value does not exceed its hard value (setrlimit rejects it, so the limit cannot be applied).',
     check(value, ctx) {
-      if (!isPosix(value)) return NONE;
+      const list = arr(obj(value, 'process'), 'rlimits');
+      if (!list || !isPosix(value)) return NONE;
       let out: Finding[] | undefined;
-      for (const { index, entry } of rlimitEntries(value)) {
-        if (!softAboveHard(ctx, index, entry)) continue;
-        (out ??= []).push({ pointer: ptr('process', 'rlimits', index, 'soft'), message: `process.rlimits ${q(entry.type)} soft ${q(entry.soft)} is above hard ${q(entry.hard)}; setrlimit(2) cannot apply it` });
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        if (!isObj(e) || !softAboveHard(ctx, i, e)) continue;
+        (out ??= []).push({ pointer: ptr('process', 'rlimits', i, 'soft'), message: `process.rlimits ${q(e.type)} soft ${q(e.soft)} is above hard ${q(e.hard)}; setrlimit(2) cannot apply it` });
       }
       return out ?? NONE;
     },
