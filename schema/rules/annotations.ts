@@ -16,6 +16,11 @@ const DEFINED_OCI_KEYS: ReadonlySet<string> = new Set([
   'org.opencontainers.image.stopSignal',
 ]);
 
+// RFC 3339 date-time (the image spec's "created"), e.g. 2024-02-13T10:00:00Z or with an offset.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+// The image spec's StopSignal: a name such as SIGKILL or SIGRTMIN+3; numbers are accepted by the tools too.
+const SIGNAL = /^(SIG[A-Z0-9]+([+-]\d+)?|\d+)$/;
+
 // Reverse domain notation: a DNS-like first label, then at least one more dot-separated part.
 const REVERSE_DOMAIN = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.[^.]/;
 
@@ -57,10 +62,10 @@ export const rules: Rule[] = [
   {
     id: 'config.annotations.reserved-namespace',
     kind: 'config',
-    level: 'MUST',
+    level: 'SHOULD NOT',
     ref: ANNOTATIONS,
     since: '1.2.0',
-    summary: 'Keys in the org.opencontainers namespace are only the ones config.md defines (org.opencontainers.image.os, ...).',
+    summary: 'Keys in the reserved org.opencontainers namespace are only the ones config.md defines (org.opencontainers.image.os, ...).',
     check(value) {
       const a = obj(value, 'annotations');
       if (!a) return NONE;
@@ -68,6 +73,28 @@ export const rules: Rule[] = [
       for (const k in a) {
         if (!(k === 'org.opencontainers' || k.startsWith('org.opencontainers.')) || DEFINED_OCI_KEYS.has(k)) continue;
         (out ??= []).push({ pointer: ptr('annotations', k), message: `annotation key ${q(k)} is in the reserved org.opencontainers namespace but is not one the spec defines` });
+      }
+      return out ?? NONE;
+    },
+  },
+  {
+    id: 'config.annotations.image-values',
+    kind: 'config',
+    level: 'MUST',
+    ref: ANNOTATIONS,
+    since: '1.2.0',
+    summary: 'org.opencontainers.image.created is an RFC 3339 date-time and org.opencontainers.image.stopSignal a signal, as the image spec defines them.',
+    check(value) {
+      const a = obj(value, 'annotations');
+      if (!a) return NONE;
+      let out: Finding[] | undefined;
+      const created = a['org.opencontainers.image.created'];
+      if (typeof created === 'string' && !RFC3339.test(created)) {
+        (out ??= []).push({ pointer: ptr('annotations', 'org.opencontainers.image.created'), message: `org.opencontainers.image.created ${q(created)} is not an RFC 3339 date-time` });
+      }
+      const signal = a['org.opencontainers.image.stopSignal'];
+      if (typeof signal === 'string' && !SIGNAL.test(signal)) {
+        (out ??= []).push({ pointer: ptr('annotations', 'org.opencontainers.image.stopSignal'), message: `org.opencontainers.image.stopSignal ${q(signal)} is not a signal name like "SIGTERM" or "SIGRTMIN+3" (or a number)` });
       }
       return out ?? NONE;
     },

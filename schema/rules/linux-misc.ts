@@ -57,6 +57,19 @@ export const rules: Rule[] = [
     },
   },
   {
+    id: 'config.linux.personality-flags-unsupported',
+    kind: 'config',
+    level: 'MUST',
+    ref: { file: 'config-linux.md', anchor: 'configLinuxPersonality' },
+    since: '1.0.2',
+    summary: 'linux.personality.flags is empty: the spec supports no flag values, and runtimes must reject unsupported values.',
+    check(value) {
+      const flags = arr(obj(obj(value, 'linux'), 'personality'), 'flags');
+      if (!flags || flags.length === 0) return NONE;
+      return [{ pointer: '/linux/personality/flags/0', message: `linux.personality.flags lists ${q(flags[0])}, but no personality flags are supported` }];
+    },
+  },
+  {
     id: 'config.linux.memory-policy-mode-required',
     kind: 'config',
     level: 'REQUIRED',

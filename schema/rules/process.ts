@@ -35,6 +35,24 @@ function softAboveHard(ctx: RuleContext, index: number, e: Record<string, unknow
   return soft !== undefined && hard !== undefined && greater(soft, hard);
 }
 
+/** The first scheduler member that sched_setattr(2) would refuse for the policy, and why. */
+function schedulerProblem(s: Record<string, unknown>): [member: string, why: string] | undefined {
+  const realtime = s.policy === 'SCHED_FIFO' || s.policy === 'SCHED_RR';
+  const priority = s.priority === undefined ? 0 : s.priority;
+  if (typeof priority === 'number') {
+    if (realtime && (priority < 1 || priority > 99)) return ['priority', `is ${q(priority)} but ${s.policy} needs a priority of 1 to 99`];
+    if (!realtime && priority !== 0) return ['priority', `is ${q(priority)} but only SCHED_FIFO and SCHED_RR take a non-zero priority`];
+  }
+  if (typeof s.nice === 'number' && (s.nice < -20 || s.nice > 19)) return ['nice', `${q(s.nice)} is outside -20..19`];
+  if (s.policy === 'SCHED_DEADLINE') {
+    const { runtime, deadline, period } = s;
+    if (typeof deadline === 'number' && deadline <= 0) return ['deadline', 'is 0 but SCHED_DEADLINE needs a deadline'];
+    if (typeof runtime === 'number' && typeof deadline === 'number' && runtime > deadline) return ['runtime', `${q(runtime)} is larger than deadline ${q(deadline)}`];
+    if (typeof deadline === 'number' && typeof period === 'number' && period !== 0 && deadline > period) return ['deadline', `${q(deadline)} is larger than period ${q(period)}`];
+  }
+  return undefined;
+}
+
 export const rules: Rule[] = [
   {
     id: 'config.process.required-for-start',
@@ -227,6 +245,21 @@ export const rules: Rule[] = [
       const p = obj(obj(value, 'process'), 'ioPriority')?.priority;
       if (typeof p !== 'number' || (p >= 0 && p <= 7) || !isLinux(value)) return NONE;
       return [{ pointer: '/process/ioPriority/priority', message: `process.ioPriority.priority ${q(p)} is outside 0..7; the kernel rejects it` }];
+    },
+  },
+  {
+    id: 'config.process.scheduler-parameters',
+    kind: 'config',
+    level: 'SHOULD',
+    ref: LINUX_PROCESS,
+    since: '1.1.0',
+    summary: 'process.scheduler values fit the policy as sched_setattr(2) requires (priority 1..99 only for SCHED_FIFO/SCHED_RR, nice -20..19, runtime <= deadline <= period).',
+    check(value) {
+      const s = obj(obj(value, 'process'), 'scheduler');
+      if (!s || typeof s.policy !== 'string' || !isLinux(value)) return NONE;
+      const problem = schedulerProblem(s);
+      if (!problem) return NONE;
+      return [{ pointer: ptr('process', 'scheduler', problem[0]), message: `process.scheduler.${problem[0]} ${problem[1]}; sched_setattr(2) rejects it` }];
     },
   },
 ];

@@ -16,6 +16,7 @@ function richConfig(): Json {
   d.process.capabilities.inheritable = ['CAP_KILL'];
   d.process.ioPriority = { class: 'IOPRIO_CLASS_BE', priority: 9 };
   d.process.commandLine = 'sh';
+  d.process.scheduler = { policy: 'SCHED_DEADLINE', priority: 3, nice: 40, runtime: 5, deadline: 1, period: 0 };
   d.hooks = {
     prestart: [{ path: 'a', timeout: 0 }],
     createRuntime: [{ path: '/b' }],
@@ -27,6 +28,8 @@ function richConfig(): Json {
   d.mounts.push({ destination: 'rel', options: ['idmap'], uidMappings: [{ containerID: 0, hostID: 1, size: 1 }] });
   d.annotations[''] = 'x';
   d.annotations['org.opencontainers.x'] = 'y';
+  d.annotations['org.opencontainers.image.created'] = 'now';
+  d.annotations['org.opencontainers.image.stopSignal'] = 'TERM';
   d.linux.uidMappings = [{ containerID: 0, hostID: 1, size: 1 }];
   d.linux.gidMappings = [{ containerID: 0, hostID: 1, size: 1 }];
   d.linux.timeOffsets = { boottime: { secs: 1 } };
@@ -47,7 +50,7 @@ function richConfig(): Json {
   };
   d.linux.maskedPaths.push('rel');
   d.linux.readonlyPaths.push('rel');
-  d.linux.personality = {};
+  d.linux.personality = { flags: ['X'] };
   d.linux.memoryPolicy = { nodes: '0' };
   d.linux.intelRdt = { l3CacheSchema: 'x', schemata: ['a\nb'] };
   d.linux.sysctl['kernel.shmmax'] = '1';
@@ -104,7 +107,7 @@ const KEYS = [
   'defaultAction', 'defaultErrnoRet', 'listenerPath', 'listenerMetadata', 'syscalls', 'action', 'errnoRet',
   'maskedPaths', 'readonlyPaths', 'personality', 'memoryPolicy', 'mode', 'nodes', 'intelRdt', 'l3CacheSchema',
   'schemata', 'vm', 'hypervisor', 'image', 'initrd', 'zos', 'windows', 'hyperv', 'solaris', 'id', 'status', 'pid',
-  'bundle', 'mountOptions', 'potentiallyUnsafeConfigAnnotations', 'mountExtensions', 'monitoring', '',
+  'bundle', 'scheduler', 'policy', 'nice', 'deadline', 'period', 'runtime', 'flags', 'mountOptions', 'potentiallyUnsafeConfigAnnotations', 'mountExtensions', 'monitoring', '',
   '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'length',
 ];
 const STRINGS = ['', 'x', '/a', 'a/b', 'CAP_X', 'RLIMIT_X', 'SCMP_ACT_NOTIFY', 'SCMP_ACT_ERRNO', 'idmap', 'c', 'p', '%d', 'lo', 'net.x', 'kernel.sem', 'L3:\n', 'MPOL_BIND', 'running', 'Running', '1.0.0', 'x.y', 'org.opencontainers.z', 'C:\\x'];

@@ -141,6 +141,25 @@ const CASES: Record<string, Case> = {
     good: [0, 7].map((p) => cfg((d) => (d.process.ioPriority = { class: 'IOPRIO_CLASS_BE', priority: p }))),
     pointer: '/process/ioPriority/priority',
   },
+  'config.process.scheduler-parameters': {
+    bad: [
+      { policy: 'SCHED_FIFO' },
+      { policy: 'SCHED_RR', priority: 100 },
+      { policy: 'SCHED_OTHER', priority: 5 },
+      { policy: 'SCHED_BATCH', nice: 20 },
+      { policy: 'SCHED_DEADLINE', runtime: 2000000, deadline: 1000000, period: 3000000 },
+      { policy: 'SCHED_DEADLINE', runtime: 1000000, deadline: 4000000, period: 3000000 },
+      { policy: 'SCHED_DEADLINE', deadline: 0 },
+    ].map((sch) => cfg((d) => (d.process.scheduler = sch))),
+    good: [
+      { policy: 'SCHED_FIFO', priority: 50 },
+      { policy: 'SCHED_OTHER', nice: -20 },
+      { policy: 'SCHED_IDLE' },
+      { policy: 'SCHED_DEADLINE', runtime: 1000000, deadline: 2000000, period: 3000000 },
+      { policy: 'SCHED_DEADLINE', runtime: 1000000, deadline: 2000000, period: 0 },
+    ].map((sch) => cfg((d) => (d.process.scheduler = sch))),
+    pointer: '/process/scheduler/priority',
+  },
   // ---- config: hooks ----
   'config.hooks.path-absolute': {
     bad: [
@@ -214,6 +233,20 @@ const CASES: Record<string, Case> = {
     bad: ['org.opencontainers.foo', 'org.opencontainers.image.title'].map((k) => cfg((d) => (d.annotations[k] = 'v'))),
     good: ['org.opencontainers.image.os', 'org.opencontainers.image.stopSignal', 'org.opencontainersfoo.x'].map((k) => cfg((d) => (d.annotations[k] = 'v'))),
     pointer: '/annotations/org.opencontainers.foo',
+  },
+  'config.annotations.image-values': {
+    bad: [
+      cfg((d) => (d.annotations['org.opencontainers.image.created'] = 'yesterday')),
+      cfg((d) => (d.annotations['org.opencontainers.image.created'] = '2024-02-13 10:00:00Z')),
+      cfg((d) => (d.annotations['org.opencontainers.image.stopSignal'] = 'TERM')),
+    ],
+    good: [
+      cfg((d) => (d.annotations['org.opencontainers.image.created'] = '2024-02-13T10:00:00.5+01:00')),
+      cfg((d) => (d.annotations['org.opencontainers.image.stopSignal'] = 'SIGRTMIN+3')),
+      cfg((d) => (d.annotations['org.opencontainers.image.stopSignal'] = '15')),
+      cfg(),
+    ],
+    pointer: '/annotations/org.opencontainers.image.created',
   },
   // ---- config: namespaces ----
   'config.namespaces.unique-types': {
@@ -350,6 +383,11 @@ const CASES: Record<string, Case> = {
     bad: [cfg((d) => (d.linux.personality = { flags: [] }))],
     good: [cfg((d) => (d.linux.personality = { domain: 'LINUX32' })), cfg()],
     pointer: '/linux/personality/domain',
+  },
+  'config.linux.personality-flags-unsupported': {
+    bad: [cfg((d) => (d.linux.personality = { domain: 'LINUX', flags: ['ADDR_NO_RANDOMIZE'] }))],
+    good: [cfg((d) => (d.linux.personality = { domain: 'LINUX', flags: [] })), cfg((d) => (d.linux.personality = { domain: 'LINUX32' }))],
+    pointer: '/linux/personality/flags/0',
   },
   'config.linux.memory-policy-mode-required': {
     bad: [cfg((d) => (d.linux.memoryPolicy = { nodes: '0-1' }))],
