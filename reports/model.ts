@@ -86,6 +86,8 @@ export interface Report {
     /** True when filters left out part of the catalogue. */
     partial: boolean;
     interrupted: boolean;
+    /** Processes the runtime left behind after all its containers were deleted, killed by the suite. */
+    strayProcesses: string[];
   };
   summary: Summary;
   tests: TestResult[];

@@ -59,5 +59,8 @@ export function renderTapReport(report: Report): string {
 
 export function tapFooter(report: Report): string {
   const s = report.summary;
-  return `# ${s.verdict.toUpperCase()}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error\n`;
+  const strays = report.run.strayProcesses.length
+    ? `# ${report.run.strayProcesses.length} stray runtime processes were left after the run and killed by the suite\n`
+    : '';
+  return `${strays}# ${s.verdict.toUpperCase()}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error\n`;
 }

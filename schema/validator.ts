@@ -217,6 +217,8 @@ export function validateDocument(doc: SourceDocument, opts: ValidateOptions): Va
       d.column = pos.column;
     }
   }
+  // Source order for people reading the output; pointer order where positions are unknown.
+  all.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
   const errors = all.filter((d) => d.severity === 'error');
   const warnings = all.filter((d) => d.severity === 'warning');
   return {

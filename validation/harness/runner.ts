@@ -14,6 +14,7 @@ import { invoke, tail, type Invocation } from './invoke.js';
 import { findExecutable, timeoutMs, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
+import { reapStrays } from './strays.js';
 
 export class RunSetupError extends Error {}
 
@@ -176,6 +177,13 @@ async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeD
       }
     }
   }
+  // A runtime bug can orphan processes even when delete succeeded; they carry the case's paths.
+  const left = reapStrays(dir);
+  if (left.length) {
+    const note = `processes were still running after every container of the case was deleted (killed by the suite): ${left.join('; ')}`;
+    if (status === 'pass' || status === 'warn') status = 'error';
+    error = error ? `${error}; ${note}` : note;
+  }
   await rm(dir, { recursive: true, force: true });
   return {
     ...baseResult(c, env.version),
@@ -197,6 +205,8 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
   const abort = opts.signal ?? new AbortController().signal;
   const tmp = await tmpDir({ prefix: 'oci-conformance-', unsafeCleanup: true });
   const cleanupAbort = new AbortController(); // never aborted: cleanup must run after an interrupt
+  // Processes the runtime left although its containers were deleted; filled in at the very end.
+  const strays: string[] = [];
   let driver: RuntimeDriver | undefined;
   let cleanupDriver: RuntimeDriver | undefined;
   try {
@@ -285,6 +295,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
         skip: opts.skip ?? [],
         partial: selected.length !== opts.cases.length || abort.aborted,
         interrupted: abort.aborted,
+        strayProcesses: strays,
       },
       summary: summarize(tests, abort.aborted),
       tests,
@@ -294,6 +305,8 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
     if (cleanupDriver && driver) {
       for (const id of new Set([...driver.live, ...cleanupDriver.live])) await cleanupDriver.destroy(id);
     }
+    // The report object above holds this same array, so what is found here still reaches it.
+    strays.push(...reapStrays(tmp.path));
     await tmp.cleanup();
   }
 }
