@@ -6,7 +6,10 @@ import { freebsd, solaris, vm, windows, zos } from './platforms.js';
 
 const hooks = obj(
   {
-    prestart: prop(ref('Hooks'), { description: 'Deprecated from 1.0.2 in favour of the three hooks below.' }),
+    prestart: versioned(
+      { until: '1.0.2', node: ref('Hooks') },
+      { since: '1.0.2', node: ref('Hooks', { description: 'Deprecated in favour of createRuntime, createContainer and startContainer.' }) },
+    ),
     createRuntime: prop(ref('Hooks'), { since: '1.0.2' }),
     createContainer: prop(ref('Hooks'), { since: '1.0.2' }),
     startContainer: prop(ref('Hooks'), { since: '1.0.2' }),
@@ -26,13 +29,16 @@ const process = obj(
     env: strings(),
     args: prop(
       versioned(
-        { until: '1.0.2', node: strings({ minItems: 1, deviations: ['process-args-min-items'] }) },
-        { since: '1.0.2', node: strings() },
+        {
+          until: '1.0.2',
+          node: strings({ minItems: 1, description: 'argv, at least one entry.', deviations: ['process-args-min-items'] }),
+        },
+        {
+          since: '1.0.2',
+          node: strings({ description: 'argv; at least one entry outside Windows, where commandLine may replace it (prose rules).' }),
+        },
       ),
-      {
-        required: { until: '1.0.2' },
-        description: 'argv; from 1.0.2 at least one entry outside Windows (a prose rule).',
-      },
+      { required: { until: '1.0.2' } },
     ),
     commandLine: prop(str(), { since: '1.0.2', description: 'Windows: the full command line.' }),
     user: obj({

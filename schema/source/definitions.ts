@@ -14,10 +14,14 @@ import {
   required,
   str,
   strings,
+  uint16,
   uint32,
   uint64,
   versioned,
 } from './dsl.js';
+
+/** A blkio weight: any integer until 1.0.2, a uint16 from then on. */
+export const blkioWeight = () => versioned({ until: '1.0.2', node: int() }, { since: '1.0.2', node: uint16() });
 
 const enumOf = (values: EnumValue[], description?: string) => ({ node: str({ enum: values, description }) });
 
@@ -171,15 +175,12 @@ export const DEFINITIONS: Record<string, Definition> = {
       path: str({ description: 'Namespace file to join.' }),
     }),
   },
-  BlkioWeight: {
-    node: versioned({ until: '1.0.2', node: int() }, { since: '1.0.2', node: ref('uint16') }),
-  },
   BlkioWeightDevice: {
     node: obj({
       major: required(int64()),
       minor: required(int64()),
-      weight: ref('BlkioWeight'),
-      leafWeight: ref('BlkioWeight'),
+      weight: blkioWeight(),
+      leafWeight: blkioWeight(),
     }),
   },
   BlkioThrottleDevice: {

@@ -56,7 +56,7 @@ const D = {
     until: '1.0.1',
     where: 'solaris.cappedCPU, solaris.cappedMemory, solaris.anet[]',
     upstream: 'free string maps',
-    ours: 'objects with the named string properties the prose lists (`ncpus`; `physical`, `swap`; `linkname` … `linkProtection`), as upstream did from 1.0.1',
+    ours: 'objects with the named string properties the prose lists (`ncpus`; `physical`, `swap`; `linkname` … `linkProtection`), as upstream did from 1.0.1; other keys are unknown properties instead of string-checked map entries',
     ref: { file: 'config-solaris.md', anchor: 'configSolarisCappedCpu' },
     quote: '**`ncpus`** *(string, OPTIONAL)*',
   },

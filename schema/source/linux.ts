@@ -14,6 +14,7 @@ import {
   uint64,
   versioned,
 } from './dsl.js';
+import { blkioWeight } from './definitions.js';
 
 const throttle = () => arr(ref('BlkioThrottleDevice'));
 
@@ -32,8 +33,8 @@ const resources = obj(
       }),
     }),
     blockIO: obj({
-      weight: ref('BlkioWeight'),
-      leafWeight: ref('BlkioWeight'),
+      weight: blkioWeight(),
+      leafWeight: blkioWeight(),
       weightDevice: arr(ref('BlkioWeightDevice')),
       throttleReadBpsDevice: throttle(),
       throttleWriteBpsDevice: throttle(),

@@ -91,6 +91,8 @@ t.test('structure of every file', async (t) => {
           }
         }
       }
+      // Integer fields refer to the range names directly, never through an alias definition.
+      for (const [name, d] of Object.entries(defs)) if (typeof d.$ref === 'string') bad.push(`/definitions/${name}: alias of ${d.$ref}`);
       t.ok(refs > 0, `${label}: uses $ref`);
       t.same(bad, [], `${label}: self-contained, no closed objects, integer ranges by name`);
       // Deterministic layout: what JSON.stringify would write, apart from the exact big integers.
