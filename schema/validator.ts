@@ -145,6 +145,7 @@ function rootPathCheck(doc: SourceDocument, version: SpecVersion): Diagnostic[] 
 
 const GLOSSARY_JSON: SpecRef = { file: 'glossary.md', anchor: 'glossaryJson' };
 const EXTENSIBILITY: SpecRef = { file: 'config.md', anchor: 'configExtensibility' };
+const FEATURES_VERSION: SpecRef = { file: 'features.md', anchor: 'featuresSpecificationVersion' };
 
 export function validateDocument(doc: SourceDocument, opts: ValidateOptions): ValidationResult {
   const { kind } = opts;
@@ -187,16 +188,19 @@ export function validateDocument(doc: SourceDocument, opts: ValidateOptions): Va
         );
       }
     }
+    // Unknown members are allowed (and ignored) in config and state, so only advice there; the
+    // features document MUST NOT contain members its ociVersionMax does not define.
+    const strict = kind === 'features';
     for (const u of findUnknownProperties(walkable, doc.value)) {
       all.push(
         makeDiagnostic(version, {
           pointer: u.pointer,
           rule: `${kind}.unknown-property`,
-          level: 'ADVISORY',
+          level: strict ? 'MUST NOT' : 'ADVISORY',
           message:
-            `unknown property ${JSON.stringify(u.name)} is ignored by runtimes` +
+            (strict ? `property ${JSON.stringify(u.name)} is not defined by runtime-spec ${version}` : `unknown property ${JSON.stringify(u.name)} is ignored by runtimes`) +
             (u.suggestion ? `; did you mean ${JSON.stringify(u.suggestion)}?` : ''),
-          ref: EXTENSIBILITY,
+          ref: strict ? FEATURES_VERSION : EXTENSIBILITY,
         }),
       );
     }
@@ -210,7 +214,10 @@ export function validateDocument(doc: SourceDocument, opts: ValidateOptions): Va
   }
   if (kind === 'config') all.push(...rootPathCheck(doc, version));
 
-  for (const d of all) {
+  // A specific finding on a member (e.g. "defined from 1.2.0 on") replaces the generic unknown-property one.
+  const specific = new Set(all.filter((d) => !d.rule.endsWith('.unknown-property')).map((d) => d.pointer));
+  const reported = all.filter((d) => !d.rule.endsWith('.unknown-property') || !specific.has(d.pointer));
+  for (const d of reported) {
     const pos = positionNear(doc, d.pointer);
     if (pos) {
       d.line = pos.line;
@@ -218,9 +225,9 @@ export function validateDocument(doc: SourceDocument, opts: ValidateOptions): Va
     }
   }
   // Source order for people reading the output; pointer order where positions are unknown.
-  all.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
-  const errors = all.filter((d) => d.severity === 'error');
-  const warnings = all.filter((d) => d.severity === 'warning');
+  reported.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
+  const errors = reported.filter((d) => d.severity === 'error');
+  const warnings = reported.filter((d) => d.severity === 'warning');
   return {
     file: doc.name,
     kind,

@@ -18,7 +18,7 @@ const anchors = JSON.parse(readFileSync(packagePath('schema/spec-anchors.json'),
   Record<string, string[]>
 >;
 
-const ID_RE = /^(runtime|runtime-linux|config|config-linux|cli)(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
+const ID_RE = /^(runtime|runtime-linux|config|config-linux|features|cli)(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
 const LEVELS = ['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED', 'MAY', 'OPTIONAL'];
 
 t.test('IDs are unique and well-formed', async (t) => {
