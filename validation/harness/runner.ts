@@ -203,7 +203,10 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
     throw new RunSetupError(`runtime command "${profile.command[0]}" not found${profile.command[0].includes('/') ? '' : ' on PATH'}`);
   }
   const abort = opts.signal ?? new AbortController().signal;
-  const tmp = await tmpDir({ prefix: 'oci-conformance-', unsafeCleanup: true });
+  // Paths stay short on purpose: runtimes put unix sockets under the state root, and a socket
+  // path may not exceed 108 bytes (runsc fails to start its sandbox beyond that).
+  // Mode 0755: sandboxed runtimes (runsc) drop privileges and must still reach the rootfs.
+  const tmp = await tmpDir({ prefix: 'ocirc-', unsafeCleanup: true, mode: 0o755 });
   const cleanupAbort = new AbortController(); // never aborted: cleanup must run after an interrupt
   // Processes the runtime left although its containers were deleted; filled in at the very end.
   const strays: string[] = [];
@@ -216,7 +219,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
       rootfs = join(tmp.path, 'rootfs');
       buildBusyboxRootfs(rootfs);
     }
-    const stateRoot = join(tmp.path, 'state');
+    const stateRoot = join(tmp.path, 's');
     mkdirSync(stateRoot);
     driver = new RuntimeDriver(profile, stateRoot, abort);
     cleanupDriver = new RuntimeDriver(profile, stateRoot, cleanupAbort.signal);
@@ -236,8 +239,10 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
     const chosen = chooseVersion(opts, features);
 
     const runId = Math.random().toString(36).slice(2, 8);
-    const env: CaseEnvironment = { version: chosen.version, profile, driver, rootfs, features, idPrefix: `oci-conf-${runId}` };
+    const env: CaseEnvironment = { version: chosen.version, profile, driver, rootfs, features, idPrefix: `oc${runId}` };
     const selected = selectCases(opts.cases, opts.only, opts.skip);
+    // An empty run would read as a pass; refuse it.
+    if (selected.length === 0) throw new RunSetupError('no test matches the --only/--skip filters (see `oci-conformance list`)');
     opts.onStart?.({ specVersion: chosen.version, reason: chosen.reason, total: selected.length });
 
     const results: (TestResult | undefined)[] = new Array(selected.length);
