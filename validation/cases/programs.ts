@@ -55,7 +55,10 @@ export function realBundlePath(b: Bundle): string {
   return realpathSync(b.dir);
 }
 
-/** Exit code of a failed call as evidence; true when the runtime reported an error. */
+/**
+ * True when the runtime reported an error the way the CLI contract says: it exited with a
+ * non-zero code. Dying of a signal (a crash) or hanging until the deadline is not reporting one.
+ */
 export function failed(inv: { exitCode: number | null; timedOut: boolean; spawnError?: string }): boolean {
-  return inv.exitCode !== 0 && !inv.timedOut && !inv.spawnError;
+  return inv.exitCode !== null && inv.exitCode !== 0 && !inv.timedOut && !inv.spawnError;
 }
