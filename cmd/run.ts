@@ -30,6 +30,8 @@ Options:
   --timeout SECONDS     time limit of one case (default 120); runtime calls have their own
   --out DIR             write report.json and results.tap to DIR
   --rootfs DIR          use DIR as the container root filesystem instead of the busybox one
+  --keep-temp           keep bundles, results and runtime output for inspection (containers
+                        are still deleted); the directory is printed on stderr
   -h, --help            show this help
 
 Exit codes: 0 every applicable test passed, 1 any failed, 2 the suite could not run
@@ -47,6 +49,7 @@ interface Flags {
   timeout?: string;
   out?: string;
   rootfs?: string;
+  'keep-temp'?: boolean;
 }
 
 function positiveInt(flag: string, v: string | undefined, fallback: number): number {
@@ -68,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     timeout: { type: 'string' },
     out: { type: 'string' },
     rootfs: { type: 'string' },
+    'keep-temp': { type: 'boolean' },
   });
   if (help) {
     process.stdout.write(HELP);
@@ -125,6 +129,8 @@ export async function main(argv: string[]): Promise<number> {
       caseTimeout,
       rootfs: values.rootfs,
       signal: controller.signal,
+      keepTemp: values['keep-temp'],
+      onKeptTemp: (dir) => process.stderr.write(`oci-conformance: kept bundles and runtime output in ${dir}\n`),
       onStart: (info) =>
         emit(tapHeader({ suite: `${PACKAGE.name} ${PACKAGE.version}`, runtime: profile.name, specVersion: info.specVersion, reason: info.reason, total: info.total })),
       onResult: (r, i, total) => {

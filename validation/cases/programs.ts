@@ -10,7 +10,11 @@ import { readDocument } from '../../schema/document.js';
 
 export const R = RESULTS_MOUNT;
 
-/** Block until the host creates results/go (short sleeps: busybox sleep takes fractions). */
+/**
+ * Block until the host creates results/go. Polling a file is the one signal that crosses every
+ * isolation kind (a host FIFO does not reach a VM guest); 20 ms keeps a waiting container's CPU
+ * use small (10 ms costs a quarter of a core in forks).
+ */
 export const WAIT_FOR_GO = `while [ ! -e ${R}/go ]; do sleep 0.02; done`;
 
 /** Record that the program ran (appending, so a second run is visible), then wait for go. */

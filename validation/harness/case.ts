@@ -58,7 +58,8 @@ export interface CaseEnvironment {
   idPrefix: string;
 }
 
-const POLL_MS = 20;
+const POLL_FIRST_MS = 2;
+const POLL_MAX_MS = 25;
 
 export class CaseContext {
   readonly checks: CheckRecord[] = [];
@@ -183,12 +184,15 @@ export class CaseContext {
   /** Poll `probe` until it returns a value that is not undefined, or the deadline passes. */
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T | undefined> {
     const deadline = performance.now() + timeoutMs * this.driver.timeoutScale;
+    // Most waits end within milliseconds: poll fast first, then back off.
+    let interval = POLL_FIRST_MS;
     for (;;) {
       const v = await probe();
       if (v !== undefined) return v;
       if (performance.now() > deadline) return undefined;
       if (this.driver.abort.aborted) throw new CaseStop('error', `interrupted while waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      await new Promise((r) => setTimeout(r, interval));
+      interval = Math.min(interval * 2, POLL_MAX_MS);
     }
   }
 

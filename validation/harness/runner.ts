@@ -32,6 +32,10 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called once per case, in catalogue order, as soon as its result (and all before it) is known. */
   onResult?: (r: TestResult, index: number, total: number) => void;
+  /** Keep bundles, results and runtime output for inspection (containers are still deleted). */
+  keepTemp?: boolean;
+  /** Called with the temp dir when keepTemp is set. */
+  onKeptTemp?: (dir: string) => void;
   /** Called after setup, before the first case. */
   onStart?: (info: { specVersion: SpecVersion; reason: string; total: number }) => void;
 }
@@ -134,7 +138,7 @@ function baseResult(c: TestCase, version: SpecVersion): Omit<TestResult, 'status
   };
 }
 
-async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeDriver, dir: string, caseTimeout: number): Promise<TestResult> {
+async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeDriver, dir: string, caseTimeout: number, keep: boolean): Promise<TestResult> {
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
   const t = new CaseContext(c, env, dir);
@@ -169,7 +173,8 @@ async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeD
   // Whatever happened, nothing the case created may outlive it.
   for (const id of t.containers) {
     if (env.driver.live.has(id) || cleanupDriver.live.has(id)) {
-      const gone = await cleanupDriver.destroy(id);
+      // Cleanup calls are evidence too: a reviewer sees how the case's containers went away.
+      const gone = await cleanupDriver.destroy(id, t.invocations);
       if (gone) env.driver.live.delete(id);
       else if (status !== 'error') {
         status = 'error';
@@ -184,7 +189,7 @@ async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeD
     if (status === 'pass' || status === 'warn') status = 'error';
     error = error ? `${error}; ${note}` : note;
   }
-  await rm(dir, { recursive: true, force: true });
+  if (!keep) await rm(dir, { recursive: true, force: true });
   return {
     ...baseResult(c, env.version),
     status,
@@ -270,7 +275,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
           };
         } else {
           const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}` };
-          results[i] = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}`), opts.caseTimeout ?? 120);
+          results[i] = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}`), opts.caseTimeout ?? 120, opts.keepTemp === true);
         }
         flush();
       }
@@ -312,6 +317,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
     }
     // The report object above holds this same array, so what is found here still reaches it.
     strays.push(...reapStrays(tmp.path));
-    await tmp.cleanup();
+    if (opts.keepTemp) opts.onKeptTemp?.(tmp.path);
+    else await tmp.cleanup();
   }
 }

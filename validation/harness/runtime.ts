@@ -93,21 +93,21 @@ export class RuntimeDriver {
   }
 
   /**
-   * Remove a container whatever its status: delete --force, and if that fails, kill then delete.
-   * Returns false when it is still there.
+   * Remove a container whatever its status: delete --force; if that fails and the container
+   * still exists, kill it and delete again. Returns false when it is still there.
    */
   async destroy(id: string, log?: InvocationLog): Promise<boolean> {
     const forced = await this.delete(id, log, true);
     if (forced.exitCode === 0) return true;
-    await this.kill(id, 'KILL', log);
-    const plain = await this.delete(id, log);
-    if (plain.exitCode === 0) return true;
     const st = await this.state(id, log);
     if (st.invocation.exitCode !== 0 && !st.invocation.timedOut) {
+      // The runtime does not know the ID (a create that failed): nothing to remove.
       this.live.delete(id);
       return true;
     }
-    return false;
+    await this.kill(id, 'KILL', log);
+    const plain = await this.delete(id, log);
+    return plain.exitCode === 0;
   }
 }
 
