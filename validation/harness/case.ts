@@ -22,6 +22,11 @@ import type { RuntimeDriver, StateResult } from './runtime.js';
  */
 export type Need = 'host-pid' | 'features' | `hook:${string}` | 'hooks-in-container-namespace';
 
+const HOOK_KINDS = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
+
+/** Every need a profile may declare unsupported; anything else is a typo and is refused. */
+export const KNOWN_NEEDS: readonly string[] = ['host-pid', 'features', 'hooks-in-container-namespace', ...HOOK_KINDS.map((k) => `hook:${k}`)];
+
 export interface TestCase {
   /** Stable test ID, "<area>.<what>"; never reused for a different test. */
   id: string;

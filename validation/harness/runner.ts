@@ -9,7 +9,7 @@ import { REPORT_VERSION, summarize, type Report, type SkipCategory, type SpecVer
 import { PACKAGE } from '../../schema/package-root.js';
 import { resolveSpecVersion, versionInRange, type SpecVersion } from '../../schema/versions.js';
 import { requirementUrl } from '../requirements/index.js';
-import { CaseContext, CaseStop, requirementAt, statusOf, type CaseEnvironment, type Need, type TestCase } from './case.js';
+import { CaseContext, CaseStop, KNOWN_NEEDS, requirementAt, statusOf, type CaseEnvironment, type Need, type TestCase } from './case.js';
 import { invoke, tail, type Invocation } from './invoke.js';
 import { findExecutable, timeoutMs, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
@@ -206,6 +206,10 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
   const profile = opts.profile;
   if (!findExecutable(profile.command[0])) {
     throw new RunSetupError(`runtime command "${profile.command[0]}" not found${profile.command[0].includes('/') ? '' : ' on PATH'}`);
+  }
+  const unknownNeeds = (profile.unsupported ?? []).map((u) => u.feature).filter((f) => !KNOWN_NEEDS.includes(f));
+  if (unknownNeeds.length) {
+    throw new RunSetupError(`profile ${profile.name} declares unknown features unsupported: ${unknownNeeds.join(', ')}; known: ${KNOWN_NEEDS.join(', ')}`);
   }
   const abort = opts.signal ?? new AbortController().signal;
   // Paths stay short on purpose: runtimes put unix sockets under the state root, and a socket
