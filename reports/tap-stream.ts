@@ -1,4 +1,5 @@
 // TAP 14 for a run: a header, then one subtest per test case, written as results arrive.
+import { severityOf } from '../schema/diagnostics.js';
 import type { Report, TestResult } from './model.js';
 import { tapDescription, tapYamlBlock } from './tap-yaml.js';
 
@@ -9,7 +10,9 @@ export function tapHeader(info: { suite: string; runtime: string; specVersion: s
 function checkLines(r: TestResult): string {
   let out = `    # Subtest: ${tapDescription(r.id)}\n`;
   r.checks.forEach((c, i) => {
-    out += `    ${c.ok ? 'ok' : 'not ok'} ${i + 1} - ${tapDescription(c.name)}\n`;
+    // A failed SHOULD/MAY-level check is a TODO: reported, but it does not fail the stream.
+    const todo = !c.ok && severityOf(c.level) === 'warning' ? ` # TODO ${c.level}-level requirement not met` : '';
+    out += `    ${c.ok ? 'ok' : 'not ok'} ${i + 1} - ${tapDescription(c.name)}${todo}\n`;
     if (!c.ok) {
       out += tapYamlBlock({ requirement: c.requirement, level: c.level, expected: c.expected, actual: c.actual }, 4);
     }
