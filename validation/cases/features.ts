@@ -1,8 +1,6 @@
 // The features document (features.md, 1.1.0+): valid for its own ociVersionMax, min <= max,
 // and a config declaring either bound is accepted.
 import type { TestCase } from '../harness/case.js';
-import { readDocument } from '../../schema/document.js';
-import { validateDocument } from '../../schema/validator.js';
 import { compareSemVer, parseSemVer, resolveSpecVersion } from '../../schema/versions.js';
 import { RUN_MARKER_THEN_WAIT } from './programs.js';
 
@@ -25,6 +23,8 @@ export const cases: TestCase[] = [
       if (max.version === '1.0.0' || max.version === '1.0.1' || max.version === '1.0.2') {
         t.skip('not-applicable', `features ociVersionMax ${doc.ociVersionMax} predates the features document (1.1.0); there is no schema to check it against`);
       }
+      const { validateDocument } = await import('../../schema/validator.js');
+      const { readDocument } = await import('../../schema/document.js');
       const r = validateDocument(readDocument('features', Buffer.from(JSON.stringify(doc))), { kind: 'features', specVersion: max.version });
       const undefinedProps = r.errors.filter((e) => e.rule === 'features.unknown-property' || e.rule === 'features.version.undefined-property');
       const otherErrors = r.errors.filter((e) => !undefinedProps.includes(e));

@@ -193,7 +193,7 @@ export const cases: TestCase[] = [
         } catch {
           state = undefined;
         }
-        const v = state ? stateValidation(t, state) : { valid: false, errors: ['no JSON on stdin'] };
+        const v = state ? await stateValidation(t, state) : { valid: false, errors: ['no JSON on stdin'] };
         t.check('config.hooks.state-stdin', `${k}: stdin is a valid state of this container`, !!state && v.valid && state.id === r.id && state.bundle === realBundlePath(r.b), {
           expected: { id: r.id, bundle: realBundlePath(r.b), valid: true },
           actual: state ? { id: state.id, bundle: state.bundle, status: state.status, errors: v.errors } : (text ?? null),

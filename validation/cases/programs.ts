@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import type { Bundle } from '../harness/bundle.js';
 import type { CaseContext } from '../harness/case.js';
 import { RESULTS_MOUNT } from '../harness/rootfs.js';
-import { validateDocument } from '../../schema/validator.js';
-import { readDocument } from '../../schema/document.js';
 
 export const R = RESULTS_MOUNT;
 
@@ -48,8 +46,13 @@ export async function stopByRelease(t: CaseContext, b: Bundle, id: string) {
   if (!st.reached) t.error(`the container did not reach status stopped after its program ended (last: ${JSON.stringify(st.last?.state?.status)})`);
 }
 
-/** Validate a state document with our schema and prose rules for `t.version`. */
-export function stateValidation(t: CaseContext, state: unknown) {
+/**
+ * Validate a state document with our schema and prose rules for `t.version`. The validator (and
+ * ajv) is loaded on first use: a run that never validates a document does not pay for it.
+ */
+export async function stateValidation(t: CaseContext, state: unknown) {
+  const { validateDocument } = await import('../../schema/validator.js');
+  const { readDocument } = await import('../../schema/document.js');
   const doc = readDocument('state', Buffer.from(JSON.stringify(state)));
   const r = validateDocument(doc, { kind: 'state', specVersion: t.version });
   return { valid: r.valid, errors: r.errors.map((e) => `${e.pointer || '/'}: ${e.message}`) };

@@ -40,7 +40,7 @@ export const cases: TestCase[] = [
       });
       t.equal('runtime.state.bundle', 'bundle is the absolute path of the bundle directory', s.bundle, realBundlePath(b));
       t.equal('runtime.state.annotations', 'annotations round-trip from config.json', s.annotations, ANNOTATIONS);
-      const v = stateValidation(t, s);
+      const v = await stateValidation(t, s);
       t.check('runtime.state.schema', 'the document validates against the state schema', v.valid, { actual: v.errors });
     },
   },
