@@ -12,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { summary: 'validate config.json, state or features documents against a runtime-spec version', load: () => import('./validate.js') },
   run: { summary: 'run conformance scenarios against a runtime binary (TAP 14 on stdout)', load: () => import('./run.js') },
   list: { summary: 'print the test catalogue', load: () => import('./list.js') },
+  report: { summary: 'render, bundle, verify, diff, matrix and merge run reports', load: () => import('./report.js') },
 };
 
 const HELP = `Usage: oci-conformance <command> [options]

@@ -1,5 +1,5 @@
 // oci-conformance run: flags in; validation/ runs the cases, reports/ renders TAP and report.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandArgs } from './args.js';
 import { CliError, EXIT_FAIL, EXIT_OK } from './cli-error.js';
@@ -11,6 +11,11 @@ import { killAllGroups } from '../validation/harness/invoke.js';
 import { tapFooter, tapHeader, tapTestPoint } from '../reports/tap-stream.js';
 import { PACKAGE } from '../schema/package-root.js';
 import { SPEC_VERSIONS, isSpecVersion } from '../schema/versions.js';
+import { OutputError, renderAll, writeFiles } from '../reports/outputs.js';
+import { loadProduct, ProductError } from '../reports/product.js';
+import { BundleError, renderBundle } from '../reports/bundle.js';
+import { parseShard, ShardError } from '../reports/shards.js';
+import type { Product, ShardRef } from '../reports/model.js';
 
 const HELP = `Usage: oci-conformance run --runtime NAME|PATH [options]
 
@@ -28,7 +33,12 @@ Options:
   --skip PATTERN        leave out test IDs matching PATTERN (repeatable)
   --jobs N              cases run in parallel (default 1)
   --timeout SECONDS     time limit of one case (default 120); runtime calls have their own
-  --out DIR             write report.json and results.tap to DIR
+  --out DIR             write report.json, results.tap, junit.xml, report.html and summary.md
+  --certify             certification run: refuses --only/--skip, needs --out, and fails
+                        (exit 2) when any output cannot be written
+  --product FILE        PRODUCT.yaml of the product certified (recorded in the report)
+  --bundle DIR          also write a submission bundle to DIR (implies --certify; needs --product)
+  --shard K/N           run only shard K of N of the catalogue (merge with \`report merge\`)
   --rootfs DIR          use DIR as the container root filesystem instead of the busybox one
   --keep-temp           keep bundles, results and runtime output for inspection (containers
                         are still deleted); the directory is printed on stderr
@@ -50,6 +60,10 @@ interface Flags {
   out?: string;
   rootfs?: string;
   'keep-temp'?: boolean;
+  certify?: boolean;
+  product?: string;
+  bundle?: string;
+  shard?: string;
 }
 
 function positiveInt(flag: string, v: string | undefined, fallback: number): number {
@@ -72,6 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     out: { type: 'string' },
     rootfs: { type: 'string' },
     'keep-temp': { type: 'boolean' },
+    certify: { type: 'boolean' },
+    product: { type: 'string' },
+    bundle: { type: 'string' },
+    shard: { type: 'string' },
   });
   if (help) {
     process.stdout.write(HELP);
@@ -84,6 +102,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   const jobs = positiveInt('--jobs', values.jobs, 1);
   const caseTimeout = positiveInt('--timeout', values.timeout, 120);
+  // Certification: the whole catalogue (or a shard of it) and every output, or nothing.
+  const certify = values.certify === true || values.bundle !== undefined;
+  if (certify && (values.only?.length || values.skip?.length)) throw new CliError('--certify refuses --only and --skip: a certification run runs every test');
+  if (certify && !values.out) throw new CliError('--certify needs --out DIR: a certification run must write its reports');
+  if (values.bundle !== undefined && !values.product) throw new CliError('--bundle needs --product PRODUCT.yaml');
+  let shard: ShardRef | undefined;
+  let product: Product | undefined;
+  try {
+    shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+    product = values.product ? loadProduct(values.product) : undefined;
+  } catch (e) {
+    if (e instanceof ShardError || e instanceof ProductError) throw new CliError(e.message);
+    throw e;
+  }
 
   let profile;
   try {
@@ -93,7 +125,16 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   if (values['runtime-arg']?.length) profile = { ...profile, globalArgs: [...(profile.globalArgs ?? []), ...values['runtime-arg']] };
-  if (values.out) mkdirSync(values.out, { recursive: true });
+  if (values.out) {
+    try {
+      mkdirSync(values.out, { recursive: true });
+      // Find an unwritable output before the run, not after it.
+      writeFileSync(join(values.out, '.write-test'), '');
+      rmSync(join(values.out, '.write-test'));
+    } catch (e) {
+      throw new CliError(`cannot write to --out ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
 
   // Interrupts: stop scheduling, kill running runtime calls; the runner still deletes every
   // container it made and removes its temp dirs. A second interrupt exits at once.
@@ -130,6 +171,10 @@ export async function main(argv: string[]): Promise<number> {
       rootfs: values.rootfs,
       signal: controller.signal,
       keepTemp: values['keep-temp'],
+      shard,
+      certification: certify,
+      product,
+      argv,
       onKeptTemp: (dir) => process.stderr.write(`oci-conformance: kept bundles and runtime output in ${dir}\n`),
       onStart: (info) =>
         emit(tapHeader({ suite: `${PACKAGE.name} ${PACKAGE.version}`, runtime: profile.name, specVersion: info.specVersion, reason: info.reason, total: info.total })),
@@ -148,9 +193,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   emit(tapFooter(report));
   if (values.out) {
-    writeFileSync(join(values.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-    writeFileSync(join(values.out, 'results.tap'), tap);
-    process.stderr.write(`oci-conformance: report written to ${join(values.out, 'report.json')}\n`);
+    // Every rendering is a function of the report; results.tap is exactly what was printed.
+    // An output that was asked for and not written fails the run (exit 2), never passes silently.
+    try {
+      writeFiles(values.out, { ...renderAll(report), 'results.tap': tap });
+      if (values.bundle !== undefined) writeFiles(values.bundle, renderBundle(report, product));
+    } catch (e) {
+      if (e instanceof OutputError || e instanceof BundleError) throw new CliError(e.message);
+      throw e;
+    }
+    process.stderr.write(`oci-conformance: report written to ${join(values.out, 'report.json')} (with results.tap, junit.xml, report.html, summary.md)${values.bundle !== undefined ? `; submission bundle in ${values.bundle}` : ''}\n`);
   }
   if (interruptedBy) return interruptedBy === 'SIGINT' ? 130 : 143;
   return report.summary.verdict === 'pass' ? EXIT_OK : EXIT_FAIL;

@@ -57,9 +57,64 @@ export interface TestResult {
 
 export type SpecVersionSource = 'option' | 'features' | 'profile';
 
+/** The product a vendor certifies (PRODUCT.yaml, validated by schema/suite/product-1.schema.json). */
+export interface Product {
+  vendor: string;
+  name: string;
+  version: string;
+  website_url: string;
+  repo_url?: string;
+  documentation_url: string;
+  product_logo_url?: string;
+  type: 'runtime' | 'distribution' | 'hosted platform' | 'installer';
+  description: string;
+  contact_email_address: string;
+}
+
+/** The executable that was hashed to identify the runtime under test. */
+export interface RuntimeBinary {
+  /** The command element as the profile gives it, e.g. "crun". */
+  element: string;
+  /** Its index in runtime.command (a wrapper such as `unshare … crun` hashes its last executable element). */
+  commandIndex: number;
+  /** Where it was found (PATH lookup), and that path with symlinks resolved. */
+  path: string;
+  realPath: string;
+  sha256: string;
+  size: number;
+}
+
+/** One shard of a sharded run (1-based index of count). */
+export interface ShardRef {
+  index: number;
+  count: number;
+}
+
+/** What a merged report keeps of each shard it was joined from. */
+export interface ShardRecord extends ShardRef {
+  startedAt: string;
+  finishedAt: string;
+  jobs: number;
+  suiteVersion: string;
+  catalogueDigest: string;
+  runtimeSha256: string | null;
+  environmentClass: string;
+  /** The IDs the shard ran, in order. */
+  tests: string[];
+}
+
 export interface Report {
   reportVersion: typeof REPORT_VERSION;
-  suite: { name: string; version: string };
+  suite: {
+    name: string;
+    version: string;
+    /** sha256 of the test catalogue's IDs, revisions, requirements and version ranges (reports/provenance.ts). */
+    catalogueDigest: string;
+    /** The suite's git commit and whether its work tree had changes, when it runs from a checkout. */
+    commit?: string;
+    treeDirty?: boolean;
+  };
+  product?: Product;
   specVersion: SpecVersion;
   specVersionSource: SpecVersionSource;
   specVersionReason: string;
@@ -70,12 +125,26 @@ export interface Report {
     versionOutput?: string;
     features?: Record<string, unknown>;
     featuresError?: string;
+    /** The hashed executable; absent (with binaryError) when none of the command resolved. */
+    binary?: RuntimeBinary;
+    binaryError?: string;
+    /** The effective profile the run used (declarations, timeouts, isolation), for review and reproduction. */
+    profileDefinition: Record<string, unknown>;
   };
   environment: {
     kernel: string;
     arch: string;
     cgroupMode: 'v1' | 'v2' | 'hybrid' | 'unknown';
     root: boolean;
+    /** PRETTY_NAME from /etc/os-release, when readable. */
+    distro?: string;
+    /** Active Linux security modules (/sys/kernel/security/lsm); absent when securityfs is not readable. */
+    lsms?: string[];
+    /** Not uid 0, or uid 0 inside a user namespace that does not map the whole host uid range. */
+    rootless: boolean;
+    isolation: 'native' | 'sandbox' | 'vm';
+    /** Verbatim host files and command output the fields above were read from, by name. */
+    captures: Record<string, string>;
   };
   run: {
     startedAt: string;
@@ -88,6 +157,16 @@ export interface Report {
     interrupted: boolean;
     /** Processes the runtime left behind after all its containers were deleted, killed by the suite. */
     strayProcesses: string[];
+    /** Seconds: the limit of one case, and the deadline of each runtime operation. */
+    timeouts: { case: number; operations: Record<string, number> };
+    /** Run with --certify: no filters, every output written. */
+    certification: boolean;
+    /** The arguments given to `oci-conformance run`, for reproduction. */
+    argv?: string[];
+    /** This report is one shard of a sharded run. */
+    shard?: ShardRef;
+    /** This report was merged from these shards (`report merge`). */
+    shards?: ShardRecord[];
   };
   summary: Summary;
   tests: TestResult[];

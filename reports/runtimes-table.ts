@@ -5,16 +5,21 @@ import type { Report, TestStatus } from './model.js';
 
 const MARK: Record<TestStatus, string> = { pass: 'pass', fail: '**FAIL**', warn: 'warn', skip: 'skip', error: '**ERROR**' };
 
-export function renderRuntimesTable(entries: { report: Report; baseline?: Baseline }[], intro: string): string {
-  const ids = [...new Set(entries.flatMap((e) => e.report.tests.map((t) => t.id)))];
-  const out: string[] = [intro.trim(), ''];
-  out.push('| runtime | version | spec version (why) | isolation | pass | fail | warn | skip | error |');
-  out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const { report: r } of entries) {
+/** One Markdown table row per report: runtime, version, spec version and why, isolation, counts. */
+export function runtimeOverviewRows(reports: readonly Report[]): string[] {
+  const out = ['| runtime | version | spec version (why) | isolation | pass | fail | warn | skip | error |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const r of reports) {
     const s = r.summary;
     const version = (r.runtime.versionOutput ?? '').split('\n')[0];
     out.push(`| ${r.runtime.profile} | ${version} | ${r.specVersion} (${r.specVersionReason}) | ${r.runtime.isolation} | ${s.pass} | ${s.fail} | ${s.warn} | ${s.skip} | ${s.error} |`);
   }
+  return out;
+}
+
+export function renderRuntimesTable(entries: { report: Report; baseline?: Baseline }[], intro: string): string {
+  const ids = [...new Set(entries.flatMap((e) => e.report.tests.map((t) => t.id)))];
+  const out: string[] = [intro.trim(), ''];
+  out.push(...runtimeOverviewRows(entries.map((e) => e.report)));
   out.push('', `| test | ${entries.map((e) => e.report.runtime.profile).join(' | ')} |`, `| --- |${entries.map(() => ' --- |').join('')}`);
   for (const id of ids) {
     const cells = entries.map((e) => {

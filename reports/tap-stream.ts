@@ -2,6 +2,7 @@
 import { severityOf } from '../schema/diagnostics.js';
 import type { Report, TestResult } from './model.js';
 import { tapDescription, tapYamlBlock } from './tap-yaml.js';
+import { runLabels } from './evidence.js';
 
 export function tapHeader(info: { suite: string; runtime: string; specVersion: string; reason: string; total: number }): string {
   return `TAP version 14\n# ${info.suite} against ${info.runtime}: runtime-spec ${info.specVersion} (${info.reason})\n1..${info.total}\n`;
@@ -65,5 +66,9 @@ export function tapFooter(report: Report): string {
   const strays = report.run.strayProcesses.length
     ? `# ${report.run.strayProcesses.length} stray runtime processes were left after the run and killed by the suite\n`
     : '';
-  return `${strays}# ${s.verdict.toUpperCase()}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error\n`;
+  // Labels (filtered, shard, interrupted, certification) are comments: they never change the stream's counts.
+  const labels = runLabels(report)
+    .map((l) => `# ${tapDescription(l)}\n`)
+    .join('');
+  return `${strays}${labels}# ${s.verdict.toUpperCase()}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error\n`;
 }

@@ -106,7 +106,7 @@ t.test('TAP rendering: one strict TAP 14 stream whatever the results hold', asyn
     run: { startedAt: '', finishedAt: '', jobs: 1, only: [], skip: [], partial: false, interrupted: false, strayProcesses: [] },
     summary: summarize(tests),
     tests,
-  } as Report;
+  } as unknown as Report;
   const parse = (text: string) =>
     new Promise<{ ok: boolean; count: number; fail: number; todo: number; skip: number; errors: unknown[] }>((resolve) => {
       const p = new Parser({ strict: true });

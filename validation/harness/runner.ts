@@ -11,10 +11,13 @@ import { resolveSpecVersion, versionInRange, type SpecVersion } from '../../sche
 import { requirementUrl } from '../requirements/index.js';
 import { CaseContext, CaseStop, KNOWN_NEEDS, requirementAt, statusOf, type CaseEnvironment, type Need, type TestCase } from './case.js';
 import { invoke, tail, type Invocation } from './invoke.js';
-import { findExecutable, timeoutMs, type RuntimeProfile } from './profile.js';
+import { DEFAULT_TIMEOUTS, findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
 import { reapStrays } from './strays.js';
+import { captureEnvironment, catalogueDigest, runtimeBinary, suiteCheckout } from '../../reports/provenance.js';
+import { shardSlice } from '../../reports/shards.js';
+import type { Product, ShardRef } from '../../reports/model.js';
 
 export class RunSetupError extends Error {}
 
@@ -38,6 +41,12 @@ export interface RunOptions {
   onKeptTemp?: (dir: string) => void;
   /** Called after setup, before the first case. */
   onStart?: (info: { specVersion: SpecVersion; reason: string; total: number }) => void;
+  /** Run only shard K of N of the catalogue (reports/shards.ts), before --only/--skip. */
+  shard?: ShardRef;
+  /** Recorded in the report as given: certification mode, the product, the command line. */
+  certification?: boolean;
+  product?: Product;
+  argv?: string[];
 }
 
 /** Shell-style patterns on test IDs: "*" matches any run of characters. */
@@ -249,7 +258,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
 
     const runId = Math.random().toString(36).slice(2, 8);
     const env: CaseEnvironment = { version: chosen.version, profile, driver, rootfs, features, idPrefix: `oc${runId}` };
-    const selected = selectCases(opts.cases, opts.only, opts.skip);
+    const selected = selectCases(shardSlice(opts.cases, opts.shard), opts.only, opts.skip);
     // An empty run would read as a pass; refuse it.
     if (selected.length === 0) throw new RunSetupError('no test matches the --only/--skip filters (see `oci-conformance list`)');
     opts.onStart?.({ specVersion: chosen.version, reason: chosen.reason, total: selected.length });
@@ -288,7 +297,8 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
     const tests = results as TestResult[];
     return {
       reportVersion: REPORT_VERSION,
-      suite: { name: PACKAGE.name, version: PACKAGE.version },
+      suite: { name: PACKAGE.name, version: PACKAGE.version, catalogueDigest: catalogueDigest(opts.cases), ...suiteCheckout() },
+      ...(opts.product ? { product: opts.product } : {}),
       specVersion: chosen.version,
       specVersionSource: chosen.source,
       specVersionReason: chosen.reason,
@@ -299,8 +309,10 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
         versionOutput: (versionInv.stdout || versionInv.stderr).trim().slice(0, 2000),
         ...(features ? { features } : {}),
         ...(featuresError ? { featuresError } : {}),
+        ...((b) => (b.binary ? { binary: b.binary } : { binaryError: b.error! }))(runtimeBinary(profile.command)),
+        profileDefinition: { ...profile },
       },
-      environment: { kernel: release(), arch: arch(), cgroupMode: cgroupMode(), root: process.getuid?.() === 0 },
+      environment: { kernel: release(), arch: arch(), cgroupMode: cgroupMode(), root: process.getuid?.() === 0, ...captureEnvironment(profile.isolation) },
       run: {
         startedAt,
         finishedAt: new Date().toISOString(),
@@ -310,6 +322,13 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
         partial: selected.length !== opts.cases.length || abort.aborted,
         interrupted: abort.aborted,
         strayProcesses: strays,
+        timeouts: {
+          case: opts.caseTimeout ?? 120,
+          operations: Object.fromEntries(Object.keys(DEFAULT_TIMEOUTS).map((op) => [op, timeoutMs(profile, op as Operation) / 1000])),
+        },
+        certification: opts.certification === true,
+        ...(opts.argv ? { argv: opts.argv } : {}),
+        ...(opts.shard ? { shard: opts.shard } : {}),
       },
       summary: summarize(tests, abort.aborted),
       tests,
