@@ -50,11 +50,21 @@ class Reader {
   pos = 0;
   readonly bigIntegers = new Map<string, bigint>();
   readonly duplicates: DuplicateMember[] = [];
+  /**
+   * The member names and indexes leading to the value being read. Pointer strings are built
+   * from it only when something needs one (a big integer, a duplicate, a recorded offset):
+   * building one per value was most of the parse time.
+   */
+  private readonly path: (string | number)[] = [];
   /** When set, the offset of every value start is recorded here by pointer. */
   constructor(
     readonly text: string,
     readonly offsets?: Map<string, number>,
   ) {}
+
+  pointer(): string {
+    return joinPointer('', ...this.path);
+  }
 
   fail(message: string, at = this.pos): never {
     throw new SourceSyntaxError(message, positionAt(this.text, at));
@@ -71,15 +81,15 @@ class Reader {
     this.pos = p;
   }
 
-  value(pointer: string): unknown {
+  value(): unknown {
     this.skipWs();
-    this.offsets?.set(pointer, this.pos);
+    this.offsets?.set(this.pointer(), this.pos);
     const c = this.text.charCodeAt(this.pos);
     switch (c) {
       case 123: // {
-        return this.object(pointer);
+        return this.object();
       case 91: // [
-        return this.array(pointer);
+        return this.array();
       case 34: // "
         return this.string();
       case 116: // t
@@ -89,7 +99,7 @@ class Reader {
       case 110: // n
         return this.literal('null', null);
       default:
-        if (c === 45 || (c >= 48 && c <= 57)) return this.number(pointer);
+        if (c === 45 || (c >= 48 && c <= 57)) return this.number();
         if (Number.isNaN(c)) this.fail('unexpected end of input');
         this.fail(`unexpected character ${JSON.stringify(this.text[this.pos])}`);
     }
@@ -101,9 +111,8 @@ class Reader {
     return v;
   }
 
-  object(pointer: string): Record<string, unknown> {
+  object(): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    const seen = new Set<string>();
     this.pos++;
     this.skipWs();
     if (this.text.charCodeAt(this.pos) === 125) {
@@ -115,17 +124,19 @@ class Reader {
       if (this.text.charCodeAt(this.pos) !== 34) this.fail('expected a member name in double quotes');
       const keyStart = this.pos;
       const key = this.string();
-      const child = joinPointer(pointer, key);
-      if (seen.has(key)) {
-        this.duplicates.push({ pointer: child, name: key, position: positionAt(this.text, keyStart) });
-      }
-      seen.add(key);
+      // The object itself is the set of names seen so far (own properties only: "constructor" is not a duplicate).
+      const duplicate = Object.prototype.hasOwnProperty.call(obj, key);
+      this.path.push(key);
+      if (duplicate) this.duplicates.push({ pointer: this.pointer(), name: key, position: positionAt(this.text, keyStart) });
       this.skipWs();
       if (this.text.charCodeAt(this.pos) !== 58) this.fail('expected ":" after member name');
       this.pos++;
-      const v = this.value(child);
-      // defineProperty so that a member named "__proto__" is data, not a prototype change.
-      Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+      const v = this.value();
+      this.path.pop();
+      // defineProperty so that a member named "__proto__" is data, not a prototype change;
+      // plain assignment otherwise, which keeps the object in V8's fast mode.
+      if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else obj[key] = v;
       this.skipWs();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {
@@ -140,7 +151,7 @@ class Reader {
     }
   }
 
-  array(pointer: string): unknown[] {
+  array(): unknown[] {
     const arr: unknown[] = [];
     this.pos++;
     this.skipWs();
@@ -149,7 +160,9 @@ class Reader {
       return arr;
     }
     for (;;) {
-      arr.push(this.value(joinPointer(pointer, arr.length)));
+      this.path.push(arr.length);
+      arr.push(this.value());
+      this.path.pop();
       this.skipWs();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {
@@ -227,7 +240,7 @@ class Reader {
     }
   }
 
-  number(pointer: string): number {
+  number(): number {
     const t = this.text;
     const start = this.pos;
     let p = start;
@@ -258,7 +271,7 @@ class Reader {
     // Only long integer literals can exceed 2^53; 16 digits is the shortest that may.
     if (integer && p - intStart >= 16) {
       const big = BigInt(raw);
-      if (big > MAX_SAFE || big < -MAX_SAFE) this.bigIntegers.set(pointer, big);
+      if (big > MAX_SAFE || big < -MAX_SAFE) this.bigIntegers.set(this.pointer(), big);
     }
     return Number(raw);
   }
@@ -270,7 +283,7 @@ function stripBom(text: string): string {
 
 export function parseJson(text: string): ParsedJson {
   const r = new Reader(stripBom(text));
-  const value = r.value('');
+  const value = r.value();
   r.skipWs();
   if (r.pos < r.text.length) r.fail('unexpected data after the JSON value');
   return { value, bigIntegers: r.bigIntegers, duplicates: r.duplicates };
@@ -281,7 +294,7 @@ export function jsonPositions(text: string): (pointer: string) => Position | und
   const src = stripBom(text);
   const offsets = new Map<string, number>();
   try {
-    new Reader(src, offsets).value('');
+    new Reader(src, offsets).value();
   } catch {
     // A document that failed to parse has no positions beyond the error's own.
   }
