@@ -4,7 +4,6 @@ import { CliError, EXIT_FAIL, EXIT_OK } from './cli-error.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../schema/document.js';
 import { InputError, readInput } from '../schema/inputs.js';
 import { BUILTIN_SCHEMAS, UnsupportedVersionError, validateDocument, type SchemaSource, type ValidationResult } from '../schema/validator.js';
-import { externalSchemaSource } from '../schema/external-source.js';
 import { renderValidation, VALIDATION_FORMATS } from '../reports/validation-output.js';
 import { SPEC_VERSIONS, isSpecVersion, type SpecVersion } from '../schema/versions.js';
 
@@ -56,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   let schemas: SchemaSource = BUILTIN_SCHEMAS;
   if (values['schema-dir'] !== undefined) {
     try {
+      // Loaded only when asked for: it brings Ajv's compiler, which the built-in schemas do without.
+      const { externalSchemaSource } = await import('../schema/external-source.js');
       schemas = externalSchemaSource(values['schema-dir']);
     } catch (e) {
       if (e instanceof InputError) throw new CliError(e.message);

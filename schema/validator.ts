@@ -1,12 +1,12 @@
 // Validation of one document: schema, exact integer ranges, prose rules, unknown properties.
 // Pure apart from the compiled-schema cache and the bundle's root.path check.
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { makeDiagnostic, splitPointer, joinPointer, type Diagnostic, type Level, type SpecRef } from './diagnostics.js';
 import type { DocumentKind, SourceDocument } from './document.js';
-import { newAjv } from './ajv.js';
-import { builtinSchema } from './builtin.js';
+import { BUILTIN_AJV_OPTIONS, builtinSchema, builtinSchemaSha256, precompiledValidatorPath } from './builtin.js';
 import { findIntegersOutOfRange, findUnknownProperties } from './schema-walk.js';
 import { rulesFor } from './rules/index.js';
 import { sectionFor } from './sections.js';
@@ -21,7 +21,22 @@ export interface SchemaSource {
 }
 
 const builtinCache = new Map<string, ValidateFunction>();
-let builtinAjv: ReturnType<typeof newAjv> | undefined;
+let builtinAjv: AjvClass | undefined;
+// Ajv and the precompiled validators are CommonJS, so they can be loaded synchronously and only
+// when needed: a cold `validate` that finds its precompiled validator never loads Ajv's compiler.
+const require = createRequire(import.meta.url);
+
+/** The validator the build precompiled (schema/precompile.ts), if present and made from this very schema text. */
+function precompiled(kind: DocumentKind, version: SpecVersion): ValidateFunction | undefined {
+  let fn: (ValidateFunction & { schemaSha256?: string }) | undefined;
+  try {
+    fn = require(precompiledValidatorPath(kind, version));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
+  return typeof fn === 'function' && fn.schemaSha256 === builtinSchemaSha256(kind, version) ? fn : undefined;
+}
 
 export const BUILTIN_SCHEMAS: SchemaSource = {
   label: 'built-in',
@@ -31,8 +46,11 @@ export const BUILTIN_SCHEMAS: SchemaSource = {
     if (cached) return cached;
     const schema = builtinSchema(kind, version);
     if (!schema) return undefined;
-    builtinAjv ??= newAjv({ strict: true });
-    const v = builtinAjv.compile(schema);
+    let v = precompiled(kind, version);
+    if (!v) {
+      builtinAjv ??= new (require('ajv') as typeof import('ajv')).Ajv({ ...BUILTIN_AJV_OPTIONS });
+      v = builtinAjv.compile(schema);
+    }
     builtinCache.set(key, v);
     return v;
   },
@@ -167,7 +185,13 @@ export function validateDocument(doc: SourceDocument, opts: ValidateOptions): Va
 
   const validate = schemas.validator(kind, version);
   if (!validate) {
-    throw new UnsupportedVersionError(`${doc.name}: runtime-spec ${version} defines no ${kind} document (features exist from 1.1.0)`);
+    if (schemas !== BUILTIN_SCHEMAS) throw new UnsupportedVersionError(`${doc.name}: no ${kind} schema in the ${schemas.label}`);
+    // Only features documents are missing from some versions; runc 1.1 printed such documents
+    // (ociVersionMax "1.0.2-dev") before features.md was released.
+    throw new UnsupportedVersionError(
+      `${doc.name}: runtime-spec ${version} defines no ${kind} document (features.md exists from 1.1.0); ` +
+        'to check it against the first features schema, pass --spec-version 1.1.0',
+    );
   }
   if (!validate(doc.value)) {
     for (const e of pruneCombinatorNoise(validate.errors ?? [])) all.push(schemaDiagnostic(kind, version, e));
