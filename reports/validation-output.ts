@@ -18,7 +18,8 @@ export function renderText(results: readonly ValidationResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     const from = { option: '--spec-version', document: versionFieldText(r), fallback: 'no usable version in the document; newest assumed' }[r.versionSource];
-    lines.push(`${r.file}: ${r.valid ? 'valid' : 'INVALID'} ${r.kind}, runtime-spec ${r.specVersion} (${from}; ${r.schemaSource} schemas)`);
+    const schemas = r.schemaSource === 'built-in' ? 'built-in schemas' : r.schemaSource;
+    lines.push(`${r.file}: ${r.valid ? 'valid' : 'INVALID'} ${r.kind}, runtime-spec ${r.specVersion} (${from}; ${schemas})`);
     for (const d of [...r.errors, ...r.warnings]) {
       lines.push(`  ${where(r, d)}: ${d.severity} ${d.pointer || '/'}: ${d.message} [${d.level} ${d.rule}] ${d.reference}`);
     }

@@ -1,5 +1,6 @@
 // A document read from disk or stdin, with what the lossless reader learned about it.
-import { load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, defineScalarTag, intCoreTag, load as loadYaml } from 'js-yaml';
+import { joinPointer } from './diagnostics.js';
 import { decodeUtf8, parseJson, jsonPositions, SourceSyntaxError, type DuplicateMember, type Position } from './json-source.js';
 
 export type DocumentKind = 'config' | 'state' | 'features';
@@ -23,6 +24,68 @@ export interface SourceDocument {
 }
 
 export { SourceSyntaxError };
+
+/**
+ * A YAML integer a double cannot hold. The loader produces it in place of the rounded number;
+ * once the document is loaded it is replaced by that number and its exact value is recorded
+ * by pointer, as the JSON reader does, so that int64/uint64 ranges are checked exactly.
+ */
+class ExactInteger {
+  constructor(readonly value: bigint) {}
+  /** As a mapping key. */
+  toString(): string {
+    return this.value.toString();
+  }
+}
+
+/** The exact value of a YAML 1.2 core-schema integer ("-12", "+7", "0o17", "0x1F"; "0b101" when tagged). */
+function exactYamlInteger(source: string): bigint {
+  const negative = source[0] === '-';
+  const digits = source[0] === '-' || source[0] === '+' ? source.slice(1) : source;
+  const v = BigInt(digits); // BigInt reads decimal, 0x, 0o and 0b text
+  return negative ? -v : v;
+}
+
+/** How many ExactIntegers the loader has made: a document that made none needs no walk. */
+let exactIntegersMade = 0;
+
+const exactIntTag = defineScalarTag<number | ExactInteger>('tag:yaml.org,2002:int', {
+  implicit: intCoreTag.implicit,
+  matchByTagPrefix: intCoreTag.matchByTagPrefix,
+  implicitFirstChars: intCoreTag.implicitFirstChars,
+  resolve(source, isExplicit, tagName) {
+    const n = intCoreTag.resolve(source, isExplicit, tagName);
+    if (typeof n !== 'number' || Number.isSafeInteger(n)) return n;
+    exactIntegersMade++;
+    return new ExactInteger(exactYamlInteger(source));
+  },
+  identify: intCoreTag.identify,
+  represent: intCoreTag.represent,
+});
+
+/** js-yaml's default YAML 1.2 core schema, with integers beyond 2^53 kept exact. */
+const YAML_SCHEMA = CORE_SCHEMA.withTags(exactIntTag);
+
+/** Replace every ExactInteger in `root` by its nearest double, recording exact values by pointer. */
+function unwrapExactIntegers(root: unknown, found: Map<string, bigint>): unknown {
+  // First every path (an alias can reach one value by several), then the replacement.
+  const collect = (v: unknown, pointer: string): void => {
+    if (v instanceof ExactInteger) found.set(pointer, v.value);
+    else if (Array.isArray(v)) v.forEach((x, i) => collect(x, joinPointer(pointer, i)));
+    else if (typeof v === 'object' && v !== null) for (const k of Object.keys(v)) collect((v as Record<string, unknown>)[k], joinPointer(pointer, k));
+  };
+  const seen = new Set<object>();
+  const replace = (v: unknown): unknown => {
+    if (v instanceof ExactInteger) return Number(v.value);
+    if (typeof v !== 'object' || v === null || seen.has(v)) return v;
+    seen.add(v);
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = replace(o[k]);
+    return v;
+  };
+  collect(root, '');
+  return replace(root);
+}
 
 function looksLikeYaml(name: string): boolean {
   return /\.ya?ml$/i.test(name);
@@ -51,9 +114,10 @@ export function readDocument(name: string, bytes: Uint8Array, bundleDir?: string
     };
   }
   let value: unknown;
+  const made = exactIntegersMade;
   try {
-    // js-yaml's default is the YAML 1.2 core schema ("yes" stays a string); duplicate keys throw.
-    value = loadYaml(text, { filename: name });
+    // The YAML 1.2 core schema ("yes" stays a string); duplicate keys throw.
+    value = loadYaml(text, { filename: name, schema: YAML_SCHEMA });
   } catch (e) {
     const err = e as { reason?: string; mark?: { line: number; column: number }; message: string };
     const reason = err.reason ?? err.message.split('\n')[0];
@@ -62,12 +126,14 @@ export function readDocument(name: string, bytes: Uint8Array, bundleDir?: string
       column: (err.mark?.column ?? 0) + 1,
     });
   }
+  const bigIntegers = new Map<string, bigint>();
+  if (exactIntegersMade !== made) value = unwrapExactIntegers(value, bigIntegers);
   return {
     name,
     format: 'yaml',
     text,
     value,
-    bigIntegers: new Map(),
+    bigIntegers,
     duplicates: [],
     bundleDir,
     positionOf: () => undefined,
