@@ -8,7 +8,7 @@ import { Parser } from 'tap-parser';
 import { requirementUrl } from '../validation/requirements/index.js';
 import { requirementAt, statusOf } from '../validation/harness/case.js';
 import { versionInRange, type SpecVersion } from '../schema/versions.js';
-import { summarize, type Report, type TestResult } from './model.js';
+import { summarize, type Report, type RequirementCitation, type TestResult } from './model.js';
 import { parseReportText } from './load.js';
 import { RENDERED_FILES, renderAll } from './outputs.js';
 import { BUNDLE_FILES, envFiles } from './bundle.js';
@@ -81,6 +81,19 @@ function tapDisagreements(points: TapPoint[], tests: readonly TestResult[]): str
   return problems;
 }
 
+/**
+ * The requirements a test cites at a spec version, as the runner records them: the entries in
+ * force at that version, once each, with links pinned to the version's tag (or, for a test
+ * outside its range, to the first version where the requirement applies).
+ */
+export function citedRequirements(ids: readonly string[], version: SpecVersion): RequirementCitation[] {
+  return [...new Map(ids.map((id) => requirementAt(id, version)).map((q) => [q.id, q])).values()].map((q) => ({
+    id: q.id,
+    level: q.level,
+    url: requirementUrl(q, versionInRange(version, q.since, q.until) ? version : (q.since ?? version)),
+  }));
+}
+
 /** Everything wrong with the per-test records against this suite's catalogue. */
 function recordProblems(r: Report, suite: VerifierSuite): { statuses: string[]; requirements: string[]; skips: string[] } {
   const statuses: string[] = [];
@@ -96,12 +109,7 @@ function recordProblems(r: Report, suite: VerifierSuite): { statuses: string[]; 
     if (t.status === 'error' && !t.error) statuses.push(`${t.id}: error without a message`);
     const c = byId.get(t.id);
     if (!c) continue;
-    // The requirements this test cites at the report's spec version, as the runner computes them.
-    const want = [...new Map(c.requirements.map((id) => requirementAt(id, r.specVersion)).map((q) => [q.id, q])).values()].map((q) => ({
-      id: q.id,
-      level: q.level,
-      url: requirementUrl(q, versionInRange(r.specVersion, q.since, q.until) ? r.specVersion : (q.since ?? r.specVersion)),
-    }));
+    const want = citedRequirements(c.requirements, r.specVersion);
     if (JSON.stringify(t.requirements) !== JSON.stringify(want)) requirements.push(`${t.id}: cited requirements, levels or pinned links differ from the catalogue at ${r.specVersion}`);
     const levels = new Map(want.map((q) => [q.id, q.level]));
     for (const ch of t.checks) {
