@@ -278,7 +278,9 @@ export async function verifyDirectory(dir: string, suite: VerifierSuite, opts: {
     const envProblems = Object.entries(envFiles(r))
       .filter(([f, text]) => files.includes(f) && readIn(dir, f) !== text)
       .map(([f]) => `${f} differs from the capture in report.json`);
-    check('environment captures', envProblems, `${expectedEnv.length} raw captures match report.json`);
+    const profileText = readIn(dir, 'runtime-profile.yaml');
+    if (profileText !== undefined && profileText !== JSON.stringify(r.runtime.profileDefinition, null, 2) + '\n') envProblems.push('runtime-profile.yaml differs from the profile in report.json');
+    check('environment captures', envProblems, `${expectedEnv.length} raw captures and the runtime profile match report.json`);
     const readme = readIn(dir, 'README.md') ?? '';
     check('README.md', /npx oci-conformance run /.test(readme) ? [] : ['has no reproduction command'], 'gives the reproduction command');
   }
