@@ -11,6 +11,11 @@ export interface BaselineEntry {
   reason: string;
   /** Upstream issue or pull request, where one exists. */
   upstream?: string;
+  /**
+   * The runtime's behaviour varies between runs (seen on the recorded host): a pass is accepted
+   * too. Reserved for runtime nondeterminism with evidence in the reason, never for suite flakes.
+   */
+  flaky?: boolean;
 }
 
 export interface Baseline {
@@ -20,6 +25,8 @@ export interface Baseline {
   runtimeVersion: string;
   specVersion: string;
   expected: Record<string, BaselineEntry>;
+  /** Set when the runtime is known to leave empty cgroups behind after delete, with the reason. */
+  leavesCgroups?: { reason: string; upstream?: string };
 }
 
 export interface BaselineDifference {
@@ -50,8 +57,9 @@ export function compareWithBaseline(report: Report, baseline: Baseline): Baselin
   const seen = new Set<string>();
   for (const t of report.tests) {
     seen.add(t.id);
-    const want = baseline.expected[t.id]?.status ?? 'pass';
-    if (t.status !== want) {
+    const entry = baseline.expected[t.id];
+    const want = entry?.status ?? 'pass';
+    if (t.status !== want && !(entry?.flaky && t.status === 'pass')) {
       const failed = t.checks.filter((c) => !c.ok).map((c) => c.name);
       diffs.push({
         id: t.id,
@@ -63,6 +71,16 @@ export function compareWithBaseline(report: Report, baseline: Baseline): Baselin
   }
   for (const [id, e] of Object.entries(baseline.expected)) {
     if (!seen.has(id)) diffs.push({ id, expected: e.status, actual: 'absent', detail: e.reason });
+  }
+  // Leaked cgroups are a run-level finding: compared too, in both directions.
+  const leaked = (report.run.leftCgroups ?? []).length > 0;
+  if (leaked !== Boolean(baseline.leavesCgroups)) {
+    diffs.push({
+      id: '(run) left cgroups',
+      expected: baseline.leavesCgroups ? 'fail' : 'pass',
+      actual: leaked ? 'fail' : 'pass',
+      detail: leaked ? `the runtime left ${report.run.leftCgroups!.length} empty cgroups, e.g. ${report.run.leftCgroups![0]}` : (baseline.leavesCgroups?.reason ?? ''),
+    });
   }
   return diffs;
 }

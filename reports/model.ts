@@ -155,8 +155,10 @@ export interface Report {
     /** True when filters left out part of the catalogue. */
     partial: boolean;
     interrupted: boolean;
-    /** Processes the runtime left behind after all its containers were deleted, killed by the suite. */
+    /** Processes and cgroups the runtime left behind after its containers were deleted, removed by the suite. */
     strayProcesses: string[];
+    /** Empty cgroup directories the runtime left behind after deleting its containers, removed by the suite. */
+    leftCgroups?: string[];
     /** Seconds: the limit of one case, and the deadline of each runtime operation. */
     timeouts: { case: number; operations: Record<string, number> };
     /** Run with --certify: no filters, every output written. */

@@ -12,7 +12,7 @@ import { packagePath } from '../../schema/package-root.js';
 import { compareWithBaseline, parseBaseline } from '../../reports/baseline.js';
 import type { Report } from '../../reports/model.js';
 import { findExecutable } from '../../validation/harness/profile.js';
-import { leftoversUnder } from '../support/leftovers.js';
+import { containerIds, leftoversUnder } from '../support/leftovers.js';
 
 const validateReport = newAjv({ strict: true }).compile(JSON.parse(readFileSync(packagePath('schema/suite/report-1.schema.json'), 'utf8')));
 
@@ -60,7 +60,7 @@ for (const runtime of ['runc', 'crun', 'runsc']) {
       const baseline = parseBaseline(readFileSync(packagePath(`baselines/${runtime}.json`), 'utf8'), `baselines/${runtime}.json`);
       t.same(compareWithBaseline(report, baseline), [], `verdicts equal baselines/${runtime}.json`);
       t.same(report.run.strayProcesses, [], 'the runtime left no stray processes after the run');
-      t.same(leftoversUnder(runTmp), [], 'nothing left behind: no temp files, mounts or processes');
+      t.same(leftoversUnder(runTmp, containerIds(report)), [], 'nothing left behind: no temp files, mounts, processes or cgroups');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

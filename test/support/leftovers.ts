@@ -1,9 +1,26 @@
-// What a run could leave behind: the self-tests give each run its own TMPDIR (the suite takes
-// its temp dirs, rootfs and runtime state root from there), so anything the run left is found
-// under that directory: files, mounts, and processes rooted in it or started with it in argv.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+// What a run could leave behind. The self-tests give each run its own TMPDIR (the suite takes its
+// temp dirs, rootfs and runtime state root from there) and read the container IDs it used from
+// its report; then anything left is: files under that directory, mounts under it, processes in a
+// cgroup named after one of those IDs or started with that directory in argv, and cgroups named
+// after those IDs.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report } from '../../reports/model.js';
+import { findStrays } from '../../validation/harness/strays.js';
 
-export function leftoversUnder(dir: string): string[] {
+/** Container IDs a run created, from its evidence (the last argument of each create). */
+export function containerIds(report: Report): string[] {
+  const ids = new Set<string>();
+  for (const t of report.tests) {
+    for (const i of t.invocations) {
+      const sub = i.argv.indexOf('create');
+      if (sub >= 0) ids.add(i.argv[i.argv.length - 1]);
+    }
+  }
+  return [...ids];
+}
+
+export function leftoversUnder(dir: string, ids: string[] = []): string[] {
   const out: string[] = [];
   let entries: string[] = [];
   try {
@@ -17,18 +34,20 @@ export function leftoversUnder(dir: string): string[] {
     .map((l) => l.split(' ')[4] ?? '')
     .filter((mp) => mp.startsWith(dir + '/'));
   if (mounts.length) out.push(`mounts left: ${mounts.join(', ')}`);
-  const procs: string[] = [];
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      // Rooted in a rootfs under dir (native containers), or carrying dir in argv (a runtime's
-      // own helpers, such as runsc's sandbox and gofer, get --root <dir>/state).
-      const rooted = readlinkSync(`/proc/${p}/root`).startsWith(dir + '/');
-      if (rooted || (Number(p) !== process.pid && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dir + '/'))) procs.push(p);
-    } catch {
-      // Gone meanwhile, or not ours to read.
-    }
+  const procs = findStrays({ ids, dir });
+  if (procs.length) out.push(`processes left: ${procs.join(', ')}`);
+  const cgroups: string[] = [];
+  for (const h of ['', ...safeList('/sys/fs/cgroup')]) {
+    for (const id of ids) if (existsSync(join('/sys/fs/cgroup', h, id))) cgroups.push(join(h, id));
   }
-  if (procs.length) out.push(`processes still rooted in ${dir}: ${procs.join(', ')}`);
+  if (cgroups.length) out.push(`cgroups left: ${cgroups.join(', ')}`);
   return out;
+}
+
+function safeList(d: string): string[] {
+  try {
+    return readdirSync(d);
+  } catch {
+    return [];
+  }
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
 import { findExecutable } from '../../validation/harness/profile.js';
-import { leftoversUnder } from '../support/leftovers.js';
+import { containerIds, leftoversUnder } from '../support/leftovers.js';
 
 const MAIN = packagePath('dist/cmd/main.js');
 
@@ -162,7 +162,8 @@ t.test('SIGINT during a run against runc: exit 130, every container deleted, tem
     const rep = report(sb);
     t.equal(rep.run.interrupted, true, 'the report says the run was interrupted');
     t.equal(rep.summary.verdict, 'fail', 'an interrupted run is never a pass');
-    t.same(leftoversUnder(sb.runTmp), [], 'no container, process, mount or temp dir is left');
+    t.ok(containerIds(rep).length > 0, 'the interrupted run had created containers');
+    t.same(leftoversUnder(sb.runTmp, containerIds(rep)), [], 'no container, process, cgroup, mount or temp dir is left');
   } finally {
     rmSync(sb.dir, { recursive: true, force: true });
   }

@@ -14,7 +14,7 @@ import { invoke, tail, type Invocation } from './invoke.js';
 import { DEFAULT_TIMEOUTS, findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
-import { reapStrays } from './strays.js';
+import { reapStrays, rootIdentity, type RootIdentity } from './strays.js';
 import { captureEnvironment, catalogueDigest, runtimeBinary, suiteCheckout } from '../../reports/provenance.js';
 import { shardSlice } from '../../reports/shards.js';
 import type { Product, ShardRef } from '../../reports/model.js';
@@ -147,7 +147,18 @@ function baseResult(c: TestCase, version: SpecVersion): Omit<TestResult, 'status
   };
 }
 
-async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeDriver, dir: string, caseTimeout: number, keep: boolean): Promise<TestResult> {
+async function runOne(
+  c: TestCase,
+  env: CaseEnvironment,
+  cleanupDriver: RuntimeDriver,
+  dir: string,
+  caseTimeout: number,
+  keep: boolean,
+  /** Every container ID the run used, for the final sweep. */
+  allIds: Set<string>,
+  /** Collects the empty cgroups runtimes left behind. */
+  leftCgroups: string[],
+): Promise<TestResult> {
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
   const t = new CaseContext(c, env, dir);
@@ -191,13 +202,17 @@ async function runOne(c: TestCase, env: CaseEnvironment, cleanupDriver: RuntimeD
       }
     }
   }
-  // A runtime bug can orphan processes even when delete succeeded; they carry the case's paths.
-  const left = reapStrays(dir);
-  if (left.length) {
-    const note = `processes were still running after every container of the case was deleted (killed by the suite): ${left.join('; ')}`;
+  // A runtime bug can orphan processes or cgroups even when delete succeeded.
+  for (const id of t.containers) allIds.add(id);
+  const left = await reapStrays({ ids: t.containers, dir });
+  if (left.processes.length) {
+    // Processes outliving their deleted container are a serious leak, charged to the case.
+    const note = `processes were still running after every container of the case was deleted (killed by the suite): ${left.processes.join('; ')}`;
     if (status === 'pass' || status === 'warn') status = 'error';
     error = error ? `${error}; ${note}` : note;
   }
+  // Empty cgroups a runtime forgot are removed and reported once for the run.
+  leftCgroups.push(...left.cgroups);
   if (!keep) await rm(dir, { recursive: true, force: true });
   return {
     ...baseResult(c, env.version),
@@ -228,6 +243,9 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
   const cleanupAbort = new AbortController(); // never aborted: cleanup must run after an interrupt
   // Processes the runtime left although its containers were deleted; filled in at the very end.
   const strays: string[] = [];
+  const allContainerIds = new Set<string>();
+  const leftCgroups: string[] = [];
+  let rootId: RootIdentity | undefined;
   let driver: RuntimeDriver | undefined;
   let cleanupDriver: RuntimeDriver | undefined;
   try {
@@ -237,6 +255,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
       rootfs = join(tmp.path, 'rootfs');
       buildBusyboxRootfs(rootfs);
     }
+    rootId = rootIdentity(rootfs);
     const stateRoot = join(tmp.path, 's');
     mkdirSync(stateRoot);
     driver = new RuntimeDriver(profile, stateRoot, abort);
@@ -288,7 +307,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
           };
         } else {
           const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}` };
-          results[i] = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}`), opts.caseTimeout ?? 120, opts.keepTemp === true);
+          results[i] = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups);
         }
         flush();
       }
@@ -322,6 +341,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
         partial: selected.length !== opts.cases.length || abort.aborted,
         interrupted: abort.aborted,
         strayProcesses: strays,
+        leftCgroups,
         timeouts: {
           case: opts.caseTimeout ?? 120,
           operations: Object.fromEntries(Object.keys(DEFAULT_TIMEOUTS).map((op) => [op, timeoutMs(profile, op as Operation) / 1000])),
@@ -339,7 +359,9 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
       for (const id of new Set([...driver.live, ...cleanupDriver.live])) await cleanupDriver.destroy(id);
     }
     // The report object above holds this same array, so what is found here still reaches it.
-    strays.push(...reapStrays(tmp.path));
+    const last = await reapStrays({ ids: allContainerIds, dir: tmp.path, root: rootId });
+    strays.push(...last.processes);
+    leftCgroups.push(...last.cgroups);
     if (opts.keepTemp) opts.onKeptTemp?.(tmp.path);
     else await tmp.cleanup();
   }

@@ -1,39 +1,120 @@
-// The last line of defence against leaks: processes a runtime left behind although every
-// container was deleted (a runtime bug, e.g. a sandbox orphaned by a failed create). They are
-// recognised by evidence only: rooted in the run's temp dir (a container's rootfs), or started
-// with a path inside it in argv (runtime helpers get --root <temp>/state).
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+// The last line of defence against leaks: what a runtime left behind although every container
+// was deleted (a runtime bug, e.g. a sandbox orphaned by a failed create, or an init that
+// survived a failed delete). Found by evidence only:
+//   - processes in a cgroup named after one of our container IDs (runc and crun default to it);
+//   - processes started with a path inside the run's temp dir in argv (runtime helpers such as
+//     runsc's sandbox and gofer get --root <temp>/s and --bundle <temp>/...);
+//   - processes whose root directory is the run's rootfs (compared by device and inode: a
+//     container's /proc/<pid>/root reads "/" from the host, but stat sees through it);
+//   - empty cgroup directories named after our container IDs.
+import { readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-export function findStrays(dir: string): number[] {
+export interface RootIdentity {
+  dev: number;
+  ino: number;
+}
+
+export function rootIdentity(dir: string): RootIdentity {
+  const s = statSync(dir);
+  return { dev: s.dev, ino: s.ino };
+}
+
+export interface StrayQuery {
+  /** Container IDs whose cgroups and processes must be gone. */
+  ids?: Iterable<string>;
+  /** A directory whose path in a process's argv marks the process as ours. */
+  dir?: string;
+  /** The run's rootfs: a process rooted there is a container of ours. */
+  root?: RootIdentity;
+}
+
+function cgroupNamesId(cgroupFile: string, ids: Set<string>): boolean {
+  for (const line of cgroupFile.split('\n')) {
+    const path = line.slice(line.indexOf(':', line.indexOf(':') + 1) + 1);
+    for (const part of path.split('/')) if (ids.has(part)) return true;
+  }
+  return false;
+}
+
+export function findStrays(q: StrayQuery): number[] {
+  const ids = new Set(q.ids ?? []);
+  const prefix = q.dir ? (q.dir.endsWith('/') ? q.dir : q.dir + '/') : undefined;
   const pids: number[] = [];
-  const prefix = dir.endsWith('/') ? dir : dir + '/';
   for (const p of readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
     const pid = Number(p);
     if (pid === process.pid) continue;
     try {
-      const root = readlinkSync(`/proc/${p}/root`);
-      const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      if (root.startsWith(prefix) || argv.includes(prefix)) pids.push(pid);
+      if (ids.size && cgroupNamesId(readFileSync(`/proc/${p}/cgroup`, 'utf8'), ids)) {
+        pids.push(pid);
+        continue;
+      }
+      if (prefix && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(prefix)) {
+        pids.push(pid);
+        continue;
+      }
+      if (q.root) {
+        const s = statSync(`/proc/${p}/root`);
+        if (s.ino === q.root.ino && s.dev === q.root.dev) pids.push(pid);
+      }
     } catch {
-      // Exited meanwhile, or a kernel thread.
+      // Exited meanwhile, a kernel thread, or not ours to read.
     }
   }
   return pids;
 }
 
-/** Kill every stray under `dir`; returns their pids with their command lines, for the report. */
-export function reapStrays(dir: string): string[] {
-  const reaped: string[] = [];
-  for (const pid of findStrays(dir)) {
-    let cmd = '';
+/** Empty cgroup directories named after our IDs, at the top of each hierarchy, removed. */
+function removeCgroups(ids: Set<string>): string[] {
+  const removed: string[] = [];
+  if (!ids.size) return removed;
+  const base = '/sys/fs/cgroup';
+  let hierarchies: string[];
+  try {
+    // v2: the IDs sit right under base; v1 and hybrid: under each controller's directory.
+    hierarchies = [base, ...readdirSync(base).map((h) => join(base, h))];
+  } catch {
+    return removed;
+  }
+  for (const h of hierarchies) {
+    for (const id of ids) {
+      const dir = join(h, id);
+      try {
+        rmdirSync(dir);
+        removed.push(dir);
+      } catch {
+        // Not there, or not empty (then a process is still inside and was reported).
+      }
+    }
+  }
+  return removed;
+}
+
+export interface Reaped {
+  /** Processes killed, each as "pid command line". */
+  processes: string[];
+  /** Empty cgroup directories removed. */
+  cgroups: string[];
+}
+
+/** Kill every stray process the query finds, then remove our empty cgroups. */
+export async function reapStrays(q: StrayQuery): Promise<Reaped> {
+  const found: string[] = [];
+  for (const pid of findStrays(q)) {
     try {
-      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 200);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 200);
       process.kill(pid, 'SIGKILL');
-      reaped.push(`${pid} ${cmd}`);
+      found.push(`${pid} ${cmd}`);
     } catch {
       // Already gone.
     }
   }
-  return reaped;
+  const ids = new Set(q.ids ?? []);
+  if (found.length && ids.size) {
+    // A killed task leaves its cgroup busy until the kernel has reaped it (milliseconds).
+    const until = Date.now() + 2000;
+    while (Date.now() < until && findStrays({ ids }).length) await new Promise((r) => setTimeout(r, 10));
+  }
+  return { processes: found, cgroups: removeCgroups(ids) };
 }
