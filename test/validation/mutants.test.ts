@@ -1,0 +1,268 @@
+// Every check of the `run` catalogue can fail: the suite runs in-process against deliberately
+// broken runtimes (test/mutants/*.sh, wrappers around runc that break one behaviour each) and
+// each mutant must turn the tests it names from pass, on the runtime it wraps, to fail. The
+// runtimes it wraps (runc, and fixed-runc.sh: runc with its deviations repaired) must pass those
+// tests, and every check recorded against them must be seen failing under some mutant.
+import t from 'tap';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packagePath } from '../../schema/package-root.js';
+import { versionInRange, type SpecVersion } from '../../schema/versions.js';
+import type { Report, TestStatus } from '../../reports/model.js';
+import type { TestCase } from '../../validation/harness/case.js';
+import { CATALOGUE } from '../../validation/cases/index.js';
+import { findExecutable, resolveProfile, type RuntimeProfile } from '../../validation/harness/profile.js';
+import { runSuite } from '../../validation/harness/runner.js';
+import { findStaticBusybox } from '../../validation/harness/rootfs.js';
+import { BASELINES, COVERAGE_VERSIONS, DEFAULT_VERSIONS, MUTANTS, type Base, type Mutant } from '../mutants/catalogue.js';
+import { leftoversUnder } from '../support/leftovers.js';
+
+const MUTANTS_DIR = packagePath('test/mutants');
+const FIXED_RUNC = join(MUTANTS_DIR, 'fixed-runc.sh');
+/** Suite runs at once; each runs its cases two at a time. */
+const CONCURRENT_RUNS = 3;
+
+const byId = new Map(CATALOGUE.map((c) => [c.id, c]));
+const applies = (c: TestCase, v: SpecVersion) => versionInRange(v, c.since, c.until);
+const versionsOf = (m: Mutant) => m.versions ?? DEFAULT_VERSIONS;
+/** The killedBy tests of a mutant that apply at `v` (a case may exist only from some version). */
+const killedAt = (m: Mutant, v: SpecVersion) => m.killedBy.filter((id) => byId.has(id) && applies(byId.get(id)!, v));
+
+// ---- the catalogue itself (no runtime needed) -----------------------------------------------
+
+t.test('catalogue', async (t) => {
+  const names = MUTANTS.map((m) => m.name);
+  t.same(names.filter((n, i) => names.indexOf(n) !== i), [], 'mutant names are unique');
+  const scripts = readdirSync(MUTANTS_DIR).filter((f) => f.endsWith('.sh') && f !== 'fixed-runc.sh').map((f) => f.slice(0, -3));
+  t.same(scripts.filter((s) => !names.includes(s)).sort(), [], 'every test/mutants/*.sh is in the catalogue');
+  for (const m of MUTANTS) {
+    const path = join(MUTANTS_DIR, `${m.name}.sh`);
+    if (!t.ok(existsSync(path), `${m.name}: ${m.name}.sh exists`)) continue;
+    t.doesNotThrow(() => accessSync(path, constants.X_OK), `${m.name}: executable`);
+    const header = readFileSync(path, 'utf8').split('\n')[1];
+    t.equal(header, `# Mutant ${m.name}: ${m.description}`, `${m.name}: the script's header line is its catalogue description`);
+    t.ok(m.killedBy.length > 0 && m.breaks.length > 0, `${m.name}: names what it breaks and what kills it`);
+    for (const id of m.killedBy) {
+      if (!t.ok(byId.has(id), `${m.name}: killedBy ${id} is a test of the catalogue`)) continue;
+      t.ok(versionsOf(m).some((v) => applies(byId.get(id)!, v)), `${m.name}: ${id} applies at one of its versions`);
+      // A kill only means something when the test passes on the runtime the mutant wraps.
+      const b = BASELINES[id];
+      if (b) t.ok(b.passesAgainst === m.base || (b.passesAgainst === 'runc' && m.base === 'fixed-runc'), `${m.name}: ${id} passes against its base, ${m.base}`);
+    }
+  }
+  for (const c of CATALOGUE) {
+    const b = BASELINES[c.id];
+    if (!t.ok(b, `${c.id} has a baseline entry (which runtime passes it)`)) continue;
+    if (b.passesAgainst !== 'runc') t.ok(b.reason, `${c.id}: says why runc does not pass it`);
+    t.ok(MUTANTS.some((m) => m.killedBy.includes(c.id)), `${c.id} is killed by some mutant (add one to test/mutants/)`);
+  }
+  t.same(Object.keys(BASELINES).filter((id) => !byId.has(id)), [], 'no baseline entry for a test that does not exist');
+});
+
+// ---- the runs ---------------------------------------------------------------------------------
+
+/** Whatever a run left on the host under the container IDs it used: killed and removed. */
+function sweep(report: Report): string[] {
+  const ids = new Set<string>();
+  for (const test of report.tests) {
+    for (const inv of test.invocations) if (inv.argv.includes('create')) ids.add(inv.argv[inv.argv.length - 1]);
+  }
+  const dirs: string[] = [];
+  for (const line of readFileSync('/proc/self/cgroup', 'utf8').trim().split('\n')) {
+    const [, controllers, path] = line.split(':');
+    const names = controllers === '' ? ['unified', ''] : controllers.split(',').map((c) => c.replace(/^name=/, ''));
+    for (const name of names) {
+      const base = name ? `/sys/fs/cgroup/${name}` : '/sys/fs/cgroup';
+      if (!existsSync(base)) continue;
+      for (const id of ids) {
+        for (const d of new Set([join(base, path ?? '/', id), join(base, id)])) if (existsSync(d) && !dirs.includes(d)) dirs.push(d);
+      }
+    }
+  }
+  const found: string[] = [];
+  for (const d of dirs) {
+    let pids: string[] = [];
+    try {
+      pids = readFileSync(join(d, 'cgroup.procs'), 'utf8').trim().split('\n').filter(Boolean);
+    } catch {
+      // Not a cgroup directory after all.
+    }
+    for (const pid of pids) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+        found.push(`process ${pid} in ${d}`);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  }
+  // Killed processes leave their cgroups once reaped; give them a moment.
+  const deadline = Date.now() + 5000;
+  for (const d of dirs) {
+    for (;;) {
+      try {
+        rmdirSync(d);
+        found.push(`cgroup ${d}`);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') break;
+        if (Date.now() > deadline) {
+          found.push(`cgroup ${d} (could not be removed: ${code})`);
+          break;
+        }
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      }
+    }
+  }
+  return found;
+}
+
+interface Run {
+  key: string;
+  profile: RuntimeProfile;
+  version: SpecVersion;
+  only?: string[];
+  report?: Report;
+  error?: string;
+  swept?: string[];
+  ms?: number;
+}
+
+async function pool<T>(items: T[], n: number, work: (x: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+const missing: string[] = [];
+if (!findExecutable('runc')) missing.push('runc is not on PATH');
+if (process.getuid?.() !== 0) missing.push('the mutant runs need root (they create real containers)');
+try {
+  findStaticBusybox();
+} catch (e) {
+  missing.push((e as Error).message);
+}
+
+if (missing.length) {
+  t.test('mutants against runc', async (t) => {
+    // CI installs runc and busybox-static and runs as root: missing there is a failure, never a skip.
+    if (process.env.CI) t.fail(`cannot run the mutants: ${missing.join('; ')}; CI must provide them (cmd/bootstrap.sh)`);
+    else t.plan(0, `cannot run the mutants here: ${missing.join('; ')}`);
+  });
+} else {
+  t.test('mutants against runc', async (t) => {
+    const started = Date.now();
+    const work = mkdtempSync(join(tmpdir(), 'mutants-'));
+    chmodSync(work, 0o755);
+    const runTmp = join(work, 'tmp');
+    mkdirSync(runTmp, { mode: 0o755 });
+    const savedTmp = process.env.TMPDIR;
+    // The suite takes its temp dirs (and the wrappers their mktemp files) from here, so anything
+    // a run leaves is found under it.
+    process.env.TMPDIR = runTmp;
+    try {
+      // Each run builds its own rootfs: a run reaps every process rooted in its rootfs when it
+      // ends, so runs at once must not share one.
+      const profileFor = (base: Base | string, timeouts?: Mutant['timeouts']): RuntimeProfile => {
+        const p = base === 'runc' ? resolveProfile('runc', undefined) : resolveProfile(base === 'fixed-runc' ? FIXED_RUNC : base, undefined);
+        return timeouts ? { ...p, timeouts: { ...p.timeouts, ...timeouts } } : p;
+      };
+
+      // Baselines: fixed-runc with the whole catalogue at every coverage version, runc at 1.0.2,
+      // and whatever other (base, version) a mutant needs, with just its tests.
+      const baselines = new Map<string, Run>();
+      for (const v of COVERAGE_VERSIONS) baselines.set(`fixed-runc@${v}`, { key: `fixed-runc@${v}`, profile: profileFor('fixed-runc'), version: v });
+      baselines.set('runc@1.0.2', { key: 'runc@1.0.2', profile: profileFor('runc'), version: '1.0.2' });
+      for (const m of MUTANTS) {
+        for (const v of versionsOf(m)) {
+          const key = `${m.base}@${v}`;
+          const b = baselines.get(key) ?? { key, profile: profileFor(m.base), version: v, only: [] };
+          b.only?.push(...killedAt(m, v));
+          baselines.set(key, b);
+        }
+      }
+      const mutantRuns = MUTANTS.flatMap((m) =>
+        versionsOf(m).map((v): Run => ({ key: `${m.name}@${v}`, profile: profileFor(join(MUTANTS_DIR, `${m.name}.sh`), m.timeouts), version: v, only: killedAt(m, v) })),
+      );
+      // The slowest runs first, so that they overlap with the many short ones.
+      const slow = (r: Run) => (r.only?.some((id) => ['kill.delivers-signals', 'create.program-not-run', 'create.config-edits-ignored', 'state.status-transitions'].includes(id)) ? 0 : 1);
+      const runs = [...baselines.values(), ...mutantRuns.sort((a, b) => slow(a) - slow(b))];
+      await pool(runs, CONCURRENT_RUNS, async (r) => {
+        if (r.only?.length === 0) return;
+        const t0 = Date.now();
+        try {
+          r.report = await runSuite({ profile: r.profile, cases: CATALOGUE, specVersion: r.version, only: r.only, jobs: 2 });
+          r.swept = sweep(r.report);
+        } catch (e) {
+          r.error = (e as Error).stack ?? String(e);
+        }
+        r.ms = Date.now() - t0;
+      });
+      t.comment(`${runs.length} suite runs in ${Math.round((Date.now() - started) / 1000)} s; slowest: ${[...runs].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 12).map((r) => `${r.key} ${((r.ms ?? 0) / 1000).toFixed(1)} s`).join(', ')}`);
+
+      const statusIn = (r: Run | undefined, id: string): TestStatus | string => {
+        if (!r?.report) return `no report (${r?.error ?? 'not run'})`;
+        return r.report.tests.find((x) => x.id === id)?.status ?? 'not in the run';
+      };
+      const describeTest = (r: Run | undefined, id: string) => {
+        const x = r?.report?.tests.find((y) => y.id === id);
+        return { result: x ? { status: x.status, error: x.error, failed: x.checks.filter((c) => !c.ok).map((c) => c.name) } : (r?.error ?? 'not run') };
+      };
+
+      t.test('baselines', async (t) => {
+        for (const v of COVERAGE_VERSIONS) {
+          const r = baselines.get(`fixed-runc@${v}`)!;
+          t.notOk(r.error, `fixed-runc@${v} ran`, { error: r.error });
+          for (const x of r.report?.tests ?? []) {
+            t.ok(x.status === 'pass' || (x.status === 'skip' && x.skip?.category === 'not-applicable'), `fixed-runc@${v}: ${x.id} passes (or does not apply)`, describeTest(r, x.id));
+          }
+        }
+        const runc = baselines.get('runc@1.0.2')!;
+        t.notOk(runc.error, 'runc@1.0.2 ran', { error: runc.error });
+        for (const [id, b] of Object.entries(BASELINES)) {
+          if (b.passesAgainst === 'runc') t.equal(statusIn(runc, id), 'pass', `runc: ${id} passes`, describeTest(runc, id));
+          else t.comment(`runc: ${id} is ${statusIn(runc, id)} (${b.passesAgainst === 'none' ? 'no runtime here passes it' : `passes against ${b.passesAgainst}`}: ${b.reason})`);
+        }
+        for (const r of baselines.values()) t.same(r.swept ?? [], [], `${r.key}: left nothing behind (processes, cgroups)`);
+      });
+
+      for (const m of MUTANTS) {
+        t.test(m.name, async (t) => {
+          for (const v of versionsOf(m)) {
+            const r = mutantRuns.find((x) => x.key === `${m.name}@${v}`)!;
+            const base = baselines.get(`${m.base}@${v}`);
+            for (const id of killedAt(m, v)) {
+              t.equal(statusIn(base, id), 'pass', `${id} passes on ${m.base} at ${v}`, describeTest(base, id));
+              const expected = m.expect?.[id] ?? 'fail';
+              t.equal(statusIn(r, id), expected, `${id} is ${expected} on ${m.name} at ${v}`, describeTest(r, id));
+            }
+            if (!m.leaks) t.same(r.swept ?? [], [], `${m.name}@${v}: the suite's cleanup left nothing behind`);
+            else if (r.swept?.length) t.comment(`${m.name}@${v} left (by design; removed): ${r.swept.join('; ')}`);
+          }
+        });
+      }
+
+      t.test('every check can fail', async (t) => {
+        // Every check recorded against a passing runtime, by test ID and check name...
+        const required = new Set<string>();
+        for (const r of [...COVERAGE_VERSIONS.map((v) => baselines.get(`fixed-runc@${v}`)!), baselines.get('runc@1.0.2')!]) {
+          for (const x of r.report?.tests ?? []) if (x.status === 'pass') for (const c of x.checks) required.add(`${x.id}: ${c.name}`);
+        }
+        // ...must have failed in some mutant's run.
+        const killed = new Set<string>();
+        for (const r of mutantRuns) for (const x of r.report?.tests ?? []) for (const c of x.checks) if (!c.ok) killed.add(`${x.id}: ${c.name}`);
+        t.ok(required.size > 0, `${required.size} distinct checks recorded on the baselines`);
+        t.same([...required].filter((k) => !killed.has(k)).sort(), [], 'no check that no mutant makes fail');
+      });
+    } finally {
+      process.env.TMPDIR = savedTmp;
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      t.same(leftoversUnder(runTmp), [], 'nothing left behind under the runs\' TMPDIR: no temp files, mounts or processes');
+      rmSync(work, { recursive: true, force: true });
+      t.comment(`mutant runs took ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  });
+}
