@@ -18,7 +18,11 @@ against the Debian 12 packages of runc, crun and runsc, each once at the spec ve
 (runsc has no \`features\` command: its profile names 1.0.2) and once at runtime-spec 1.3.0 with
 \`--spec-version 1.3.0\`. The same data as HTML: [matrix.html](matrix.html). Why each result that is not a
 pass is expected on this host: [runtimes.md](runtimes.md). A report as a reviewer sees it:
-[report-runc.png](report-runc.png).`;
+[report-runc.png](report-runc.png).
+
+At 1.3.0, crun 1.8.1 refuses every bundle whose config.json says \`ociVersion: 1.3.0\` ("unknown
+version specified"), so each case that needs a container ends as an error: crun accepts only the
+spec versions it knows, a 1.3.0 claim needs a newer crun.`;
 
 const work = mkdtempSync(join(tmpdir(), 'report-docs-'));
 chmodSync(work, 0o755);
