@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       else throw e;
     }
   }
-  if (results.length) process.stdout.write(renderValidation(results, format));
+  if (results.length) process.stdout.write(await renderValidation(results, format));
   if (unusable.length) throw new CliError(unusable.join('; '));
   return results.every((r) => r.valid) ? EXIT_OK : EXIT_FAIL;
 }

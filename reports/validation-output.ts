@@ -1,7 +1,6 @@
 // Renderings of validation results: pure functions from results to text.
 import type { Diagnostic } from '../schema/diagnostics.js';
 import type { ValidationResult } from '../schema/validator.js';
-import { tapDescription, tapYamlBlock } from './tap-yaml.js';
 
 export type ValidationFormat = 'text' | 'json' | 'tap';
 export const VALIDATION_FORMATS: readonly ValidationFormat[] = ['text', 'json', 'tap'];
@@ -41,7 +40,9 @@ export function renderJson(results: readonly ValidationResult[]): string {
   return JSON.stringify({ results }, null, 2) + '\n';
 }
 
-export function renderTap(results: readonly ValidationResult[]): string {
+/** Async because TAP's YAML writer (js-yaml) is loaded only when TAP is asked for. */
+export async function renderTap(results: readonly ValidationResult[]): Promise<string> {
+  const { tapDescription, tapYamlBlock } = await import('./tap-yaml.js');
   let out = `TAP version 14\n1..${results.length}\n`;
   results.forEach((r, i) => {
     out += `${r.valid ? 'ok' : 'not ok'} ${i + 1} - ${tapDescription(r.file)}\n`;
@@ -59,6 +60,6 @@ export function renderTap(results: readonly ValidationResult[]): string {
   return out;
 }
 
-export function renderValidation(results: readonly ValidationResult[], format: ValidationFormat): string {
+export async function renderValidation(results: readonly ValidationResult[], format: ValidationFormat): Promise<string> {
   return format === 'json' ? renderJson(results) : format === 'tap' ? renderTap(results) : renderText(results);
 }

@@ -1,5 +1,6 @@
 // A document read from disk or stdin, with what the lossless reader learned about it.
-import { CORE_SCHEMA, defineScalarTag, intCoreTag, load as loadYaml } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type { Schema } from 'js-yaml';
 import { joinPointer } from './diagnostics.js';
 import { decodeUtf8, parseJson, jsonPositions, SourceSyntaxError, type DuplicateMember, type Position } from './json-source.js';
 
@@ -49,22 +50,33 @@ function exactYamlInteger(source: string): bigint {
 /** How many ExactIntegers the loader has made: a document that made none needs no walk. */
 let exactIntegersMade = 0;
 
-const exactIntTag = defineScalarTag<number | ExactInteger>('tag:yaml.org,2002:int', {
-  implicit: intCoreTag.implicit,
-  matchByTagPrefix: intCoreTag.matchByTagPrefix,
-  implicitFirstChars: intCoreTag.implicitFirstChars,
-  resolve(source, isExplicit, tagName) {
-    const n = intCoreTag.resolve(source, isExplicit, tagName);
-    if (typeof n !== 'number' || Number.isSafeInteger(n)) return n;
-    exactIntegersMade++;
-    return new ExactInteger(exactYamlInteger(source));
-  },
-  identify: intCoreTag.identify,
-  represent: intCoreTag.represent,
-});
+type JsYaml = typeof import('js-yaml');
+let yaml: { lib: JsYaml; schema: Schema } | undefined;
 
-/** js-yaml's default YAML 1.2 core schema, with integers beyond 2^53 kept exact. */
-const YAML_SCHEMA = CORE_SCHEMA.withTags(exactIntTag);
+/**
+ * js-yaml, loaded on the first YAML document (its CommonJS build, so synchronously): most
+ * inputs are JSON, and a cold `validate` of one JSON file should not pay for its import.
+ * The schema is js-yaml's default YAML 1.2 core schema, with integers beyond 2^53 kept exact.
+ */
+function yamlLoader(): { lib: JsYaml; schema: Schema } {
+  if (yaml) return yaml;
+  const lib = createRequire(import.meta.url)('js-yaml') as JsYaml;
+  const { intCoreTag } = lib;
+  const exactIntTag = lib.defineScalarTag<number | ExactInteger>('tag:yaml.org,2002:int', {
+    implicit: intCoreTag.implicit,
+    matchByTagPrefix: intCoreTag.matchByTagPrefix,
+    implicitFirstChars: intCoreTag.implicitFirstChars,
+    resolve(source, isExplicit, tagName) {
+      const n = intCoreTag.resolve(source, isExplicit, tagName);
+      if (typeof n !== 'number' || Number.isSafeInteger(n)) return n;
+      exactIntegersMade++;
+      return new ExactInteger(exactYamlInteger(source));
+    },
+    identify: intCoreTag.identify,
+    represent: intCoreTag.represent,
+  });
+  return (yaml = { lib, schema: lib.CORE_SCHEMA.withTags(exactIntTag) });
+}
 
 /** Replace every ExactInteger in `root` by its nearest double, recording exact values by pointer. */
 function unwrapExactIntegers(root: unknown, found: Map<string, bigint>): unknown {
@@ -110,14 +122,15 @@ export function readDocument(name: string, bytes: Uint8Array, bundleDir?: string
       bigIntegers: parsed.bigIntegers,
       duplicates: parsed.duplicates,
       bundleDir,
-      positionOf: (p) => (positions ??= jsonPositions(text))(p),
+      positionOf: (p) => (positions ??= jsonPositions(text, parsed.duplicates.length > 0))(p),
     };
   }
   let value: unknown;
   const made = exactIntegersMade;
   try {
     // The YAML 1.2 core schema ("yes" stays a string); duplicate keys throw.
-    value = loadYaml(text, { filename: name, schema: YAML_SCHEMA });
+    const { lib, schema } = yamlLoader();
+    value = lib.load(text, { filename: name, schema });
   } catch (e) {
     const err = e as { reason?: string; mark?: { line: number; column: number }; message: string };
     const reason = err.reason ?? err.message.split('\n')[0];

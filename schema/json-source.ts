@@ -2,7 +2,7 @@
 // JSON.parse keeps the last of two duplicate member names and rounds integers beyond 2^53;
 // the spec forbids the first (glossary: MUST NOT have duplicate names) and its int64/uint64
 // fields need the second exact, so we parse ourselves.
-import { joinPointer } from './diagnostics.js';
+import { joinPointer, splitPointer } from './diagnostics.js';
 
 export interface Position {
   line: number;
@@ -37,11 +37,10 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 function positionAt(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const end = Math.min(offset, text.length);
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
   }
   return { line, column: offset - lineStart + 1 };
 }
@@ -52,15 +51,11 @@ class Reader {
   readonly duplicates: DuplicateMember[] = [];
   /**
    * The member names and indexes leading to the value being read. Pointer strings are built
-   * from it only when something needs one (a big integer, a duplicate, a recorded offset):
-   * building one per value was most of the parse time.
+   * from it only when something needs one (a big integer, a duplicate): building one per value
+   * was most of the parse time.
    */
   private readonly path: (string | number)[] = [];
-  /** When set, the offset of every value start is recorded here by pointer. */
-  constructor(
-    readonly text: string,
-    readonly offsets?: Map<string, number>,
-  ) {}
+  constructor(readonly text: string) {}
 
   pointer(): string {
     return joinPointer('', ...this.path);
@@ -83,7 +78,6 @@ class Reader {
 
   value(): unknown {
     this.skipWs();
-    this.offsets?.set(this.pointer(), this.pos);
     const c = this.text.charCodeAt(this.pos);
     switch (c) {
       case 123: // {
@@ -281,26 +275,184 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Where an integer a double cannot hold may be: 16 digits in a row (MAX_SAFE_INTEGER has 16). */
+const LONG_DIGITS = /\d{16}/;
+
+/** Member names in the text: strings followed by ":" (in valid JSON, nothing else is). */
+function memberNamesInText(t: string): number {
+  let n = 0;
+  for (let p = t.indexOf('"'); p >= 0; p = t.indexOf('"', p)) {
+    p = skipString(t, p);
+    if (p < 0) return -1;
+    let c = t.charCodeAt(p);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++p);
+    if (c === 58) n++;
+  }
+  return n;
+}
+
+/** Distinct member names in a parsed value, summed over its objects. */
+function memberNamesInValue(v: unknown): number {
+  if (typeof v !== 'object' || v === null) return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) n += memberNamesInValue(v[i]);
+    return n;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) n += 1 + memberNamesInValue(o[k]);
+  return n;
+}
+
+const NOT_PARSED = Symbol('not parsed');
+
 export function parseJson(text: string): ParsedJson {
-  const r = new Reader(stripBom(text));
+  const src = stripBom(text);
+  // Fast path: the engine's parser, whose result is the same as ours unless the text has an
+  // integer a double cannot hold (it rounds) or a duplicate member name (it keeps the last
+  // silently). A duplicate makes the text hold more member names than the value has distinct
+  // ones (per object, so in the sum). Anything else, malformed text included, goes to the
+  // lossless reader, which also words the errors. About 1.5x faster on typical configs.
+  let fast: unknown = NOT_PARSED;
+  try {
+    fast = JSON.parse(src);
+  } catch {
+    // The reader below reports it, with a position.
+  }
+  if (fast !== NOT_PARSED && !LONG_DIGITS.test(src) && memberNamesInText(src) === memberNamesInValue(fast)) {
+    return { value: fast, bigIntegers: new Map(), duplicates: [] };
+  }
+  const r = new Reader(src);
   const value = r.value();
   r.skipWs();
   if (r.pos < r.text.length) r.fail('unexpected data after the JSON value');
   return { value, bigIntegers: r.bigIntegers, duplicates: r.duplicates };
 }
 
-/** Positions of values by JSON pointer; computed on demand, only when something is reported. */
-export function jsonPositions(text: string): (pointer: string) => Position | undefined {
-  const src = stripBom(text);
-  const offsets = new Map<string, number>();
-  try {
-    new Reader(src, offsets).value();
-  } catch {
-    // A document that failed to parse has no positions beyond the error's own.
+/** Runs of characters that neither open nor close a container nor a string. */
+const PLAIN_RUN = /[^"{}[\]]+/y;
+
+/** The offset just past the value starting at `p` (a document that parsed), or -1. */
+function skipValue(t: string, p: number): number {
+  const c = t.charCodeAt(p);
+  if (c === 34) return skipString(t, p);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    while (p < t.length) {
+      PLAIN_RUN.lastIndex = p;
+      if (PLAIN_RUN.test(t)) p = PLAIN_RUN.lastIndex;
+      const d = t.charCodeAt(p);
+      if (d === 34) {
+        p = skipString(t, p);
+        if (p < 0) return -1;
+        continue;
+      }
+      if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return p + 1;
+      p++;
+    }
+    return -1;
   }
+  // A number or a literal: up to the next delimiter.
+  while (p < t.length) {
+    const d = t.charCodeAt(p);
+    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+    p++;
+  }
+  return p;
+}
+
+/** The offset just past the string whose opening quote is at `p`, or -1. */
+function skipString(t: string, p: number): number {
+  for (;;) {
+    const q = t.indexOf('"', p + 1);
+    if (q < 0) return -1;
+    // Escaped when preceded by an odd number of backslashes.
+    let b = q - 1;
+    while (t.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+    p = q;
+  }
+}
+
+/**
+ * The offset of the value at the pointer given as tokens, found by walking down the text and
+ * skipping what is off the path, or undefined. Of duplicate members the last counts, as in the
+ * parsed value, so with `duplicates` each object on the path is read to its end.
+ */
+function locate(text: string, tokens: readonly string[], duplicates: boolean): number | undefined {
+  const r = new Reader(text);
+  r.skipWs();
+  for (const token of tokens) {
+    const c = text.charCodeAt(r.pos);
+    if (c === 123) {
+      let found: number | undefined;
+      r.pos++;
+      r.skipWs();
+      if (text.charCodeAt(r.pos) === 125) return undefined;
+      for (;;) {
+        r.skipWs();
+        if (text.charCodeAt(r.pos) !== 34) return undefined;
+        const key = r.string();
+        r.skipWs();
+        if (text.charCodeAt(r.pos) !== 58) return undefined;
+        r.pos++;
+        r.skipWs();
+        if (key === token) {
+          found = r.pos;
+          if (!duplicates) break;
+        }
+        const end = skipValue(text, r.pos);
+        if (end < 0) return undefined;
+        r.pos = end;
+        r.skipWs();
+        const d = text.charCodeAt(r.pos++);
+        if (d === 125) break;
+        if (d !== 44) return undefined;
+      }
+      if (found === undefined) return undefined;
+      r.pos = found;
+    } else if (c === 91) {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+      const index = Number(token);
+      r.pos++;
+      r.skipWs();
+      if (text.charCodeAt(r.pos) === 93) return undefined;
+      for (let i = 0; ; i++) {
+        r.skipWs();
+        if (i === index) break;
+        const end = skipValue(text, r.pos);
+        if (end < 0) return undefined;
+        r.pos = end;
+        r.skipWs();
+        if (text.charCodeAt(r.pos++) !== 44) return undefined;
+      }
+    } else {
+      return undefined;
+    }
+  }
+  return r.pos;
+}
+
+/**
+ * Positions of values by JSON pointer, looked up on demand (only what is reported is looked up):
+ * each lookup walks down the text along the pointer, skipping siblings without building them.
+ * `duplicates`: whether the text has duplicate member names (then the last one's value counts).
+ */
+export function jsonPositions(text: string, duplicates = true): (pointer: string) => Position | undefined {
+  const src = stripBom(text);
+  const cache = new Map<string, Position | undefined>();
   return (pointer) => {
-    const off = offsets.get(pointer);
-    return off === undefined ? undefined : positionAt(src, off);
+    if (cache.has(pointer)) return cache.get(pointer);
+    let pos: Position | undefined;
+    try {
+      const off = locate(src, splitPointer(pointer), duplicates);
+      pos = off === undefined ? undefined : positionAt(src, off);
+    } catch {
+      // A document that failed to parse has no positions beyond the error's own.
+    }
+    cache.set(pointer, pos);
+    return pos;
   };
 }
 
@@ -318,9 +470,11 @@ function firstBadUtf8Byte(b: Uint8Array): number {
 }
 
 /** Decode bytes as UTF-8, refusing invalid sequences (the spec requires UTF-8). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     const bad = firstBadUtf8Byte(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));

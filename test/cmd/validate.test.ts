@@ -490,4 +490,61 @@ t.test('the lossless reader', async (t) => {
   );
   t.same([...doc.bigIntegers], [['/b/1', 9007199254740993n]], 'exact value of an integer a double cannot hold');
   t.same(doc.positionOf('/b/1'), { line: 1, column: 86 });
+  t.same(doc.positionOf('/a/k~1~0'), { line: 1, column: 73 }, 'of duplicates, the last value (the one validated)');
+  t.equal(doc.positionOf('/a/missing'), undefined);
+  t.equal(doc.positionOf('/b/2'), undefined);
+  t.equal(doc.positionOf('/b/01'), undefined);
+
+  // The engine's parser serves texts with neither duplicates nor long integers; the rest, and
+  // anything tricky in between, must come out the same as from the lossless reader.
+  const cases: [string, unknown, string[]][] = [
+    ['\uFEFF{"a": 1}', { a: 1 }, []],
+    ['{"k\\"ey": "v\\\\", "z": "\\\\\\"q\\":", "w": ":"}', { 'k"ey': 'v\\', z: '\\"q":', w: ':' }, []],
+    ['{"x": {"a": 1}, "y": {"a": 1, "b": {"a": [1, {"a": 2, "a" : 3}]}}}', { x: { a: 1 }, y: { a: 1, b: { a: [1, { a: 3 }] } } }, ['/y/b/a/1/a']],
+    ['{"id": "1234567890123456789", "n": 12345678901234567}', { id: '1234567890123456789', n: 12345678901234568 }, []],
+    ['[{"a": 1}, {"a": 1}, {"__proto__": 1, "__proto__": 2}]', [{ a: 1 }, { a: 1 }, JSON.parse('{"__proto__": 2}')], ['/2/__proto__']],
+  ];
+  for (const [text, value, dups] of cases) {
+    const d = readDocument('t.json', Buffer.from(text));
+    t.same(d.value, value, `value of ${text}`);
+    t.same(d.duplicates.map((x) => x.pointer), dups, `duplicates in ${text}`);
+  }
+  t.same([...readDocument('t.json', Buffer.from(cases[3][0])).bigIntegers], [['/n', 12345678901234567n]], 'a long integer in a string is not one');
+});
+
+/** Every JSON pointer in a value, with the value there. */
+function* pointers(v: unknown, p = ''): Generator<[string, unknown]> {
+  yield [p, v];
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* pointers(v[i], `${p}/${i}`);
+  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) yield* pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+t.test('positions: every pointer of real documents points at its value', async (t) => {
+  const values = [
+    readDocument('f.yaml', readFileSync(packagePath('examples', 'full-1.2.0.yaml'))).value,
+    JSON.parse(readFileSync(packagePath('examples', 'features-runc-like.json'), 'utf8')),
+    { 'a"b': { 'x\\y': [1, [2, { '': 'e' }]], 'é': 'ü\n' }, '': [true, null, -1.5e3, '}]'] },
+  ];
+  for (const [i, value] of values.entries()) {
+    // Compact: the text at each position is the value's own JSON.
+    const compact = JSON.stringify(value);
+    const c = readDocument('c.json', Buffer.from(compact));
+    let bad = 0;
+    for (const [p, sub] of pointers(value)) {
+      const pos = c.positionOf(p);
+      if (!pos || pos.line !== 1 || !compact.startsWith(JSON.stringify(sub), pos.column - 1)) bad++;
+    }
+    t.equal(bad, 0, `document ${i}, compact: every pointer found at its value`);
+    // Indented: the line and column of each value's first line.
+    const indented = JSON.stringify(value, null, '\t');
+    const lines = indented.split('\n');
+    const d = readDocument('d.json', Buffer.from(indented));
+    bad = 0;
+    for (const [p, sub] of pointers(value)) {
+      const pos = d.positionOf(p);
+      const first = (JSON.stringify(sub, null, '\t') ?? '').split('\n')[0];
+      if (!pos || !lines[pos.line - 1].startsWith(first, pos.column - 1)) bad++;
+    }
+    t.equal(bad, 0, `document ${i}, indented: every pointer found at its value`);
+  }
 });
