@@ -15,7 +15,7 @@ import { CATALOGUE } from '../../validation/cases/index.js';
 import { findExecutable, resolveProfile, type RuntimeProfile } from '../../validation/harness/profile.js';
 import { runSuite } from '../../validation/harness/runner.js';
 import { findStaticBusybox } from '../../validation/harness/rootfs.js';
-import { BASELINES, COVERAGE_VERSIONS, DEFAULT_VERSIONS, MUTANTS, type Base, type Mutant } from '../mutants/catalogue.js';
+import { BASELINES, COVERAGE_VERSIONS, DEFAULT_VERSIONS, MUTANTS, SURVIVORS, type Base, type Mutant } from '../mutants/catalogue.js';
 import { leftoversUnder } from '../support/leftovers.js';
 
 const MUTANTS_DIR = packagePath('test/mutants');
@@ -53,6 +53,12 @@ t.test('catalogue', async (t) => {
       const b = BASELINES[id];
       if (b) t.ok(b.passesAgainst === m.base || (b.passesAgainst === 'runc' && m.base === 'fixed-runc'), `${m.name}: ${id} passes against its base, ${m.base}`);
     }
+  }
+  for (const m of SURVIVORS) {
+    const path = join(MUTANTS_DIR, 'survivors', `${m.name}.sh`);
+    if (!t.ok(existsSync(path), `survivor ${m.name}: survivors/${m.name}.sh exists`)) continue;
+    t.equal(readFileSync(path, 'utf8').split('\n')[1], `# Survivor ${m.name}: ${m.description}`, `survivor ${m.name}: header line is its description`);
+    t.ok(m.why, `survivor ${m.name}: says why it survives`);
   }
   for (const c of CATALOGUE) {
     const b = BASELINES[c.id];
@@ -192,9 +198,12 @@ if (missing.length) {
       const mutantRuns = SELECTED.flatMap((m) =>
         versionsOf(m).map((v): Run => ({ key: `${m.name}@${v}`, profile: profileFor(join(MUTANTS_DIR, `${m.name}.sh`), m.timeouts), version: v, only: killedAt(m, v) })),
       );
+      const survivorRuns = (PICKED ? [] : SURVIVORS).flatMap((m) =>
+        versionsOf(m).map((v): Run => ({ key: `${m.name}@${v}`, profile: profileFor(join(MUTANTS_DIR, 'survivors', `${m.name}.sh`), m.timeouts), version: v, only: killedAt(m, v) })),
+      );
       // The slowest runs first, so that they overlap with the many short ones.
       const slow = (r: Run) => (r.only?.some((id) => ['kill.delivers-signals', 'create.program-not-run', 'create.config-edits-ignored', 'state.status-transitions'].includes(id)) ? 0 : 1);
-      const runs = [...baselines.values(), ...mutantRuns.sort((a, b) => slow(a) - slow(b))];
+      const runs = [...baselines.values(), ...mutantRuns.sort((a, b) => slow(a) - slow(b)), ...survivorRuns];
       await pool(runs, CONCURRENT_RUNS, async (r) => {
         if (r.only?.length === 0) return;
         const t0 = Date.now();
@@ -249,6 +258,18 @@ if (missing.length) {
           }
         });
       }
+
+      t.test('known survivors (reported, not failed)', { skip: PICKED && 'OCI_MUTANTS picks some mutants' }, async (t) => {
+        for (const m of SURVIVORS) {
+          for (const v of versionsOf(m)) {
+            const r = survivorRuns.find((x) => x.key === `${m.name}@${v}`)!;
+            const statuses = killedAt(m, v).map((id) => `${id} ${statusIn(r, id)}`);
+            const killed = killedAt(m, v).every((id) => statusIn(r, id) === 'fail');
+            t.comment(`${m.name}@${v}: ${statuses.join(', ')}${killed ? ' - killed now: move it into MUTANTS' : ` - survives: ${m.why}`}`);
+            t.same(r.swept ?? [], [], `${m.name}@${v}: the suite's cleanup left nothing behind`);
+          }
+        }
+      });
 
       t.test('every check can fail', { skip: PICKED && 'OCI_MUTANTS picks some mutants' }, async (t) => {
         // Every check recorded against a passing runtime, by test ID and check name...

@@ -21,7 +21,8 @@
 #   field NAME         read a top-level string or number field of a JSON document on stdin
 set -u
 
-MUTANTS_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
+# test/mutants (a wrapper elsewhere sets MUTANTS_DIR before sourcing this file).
+MUTANTS_DIR=${MUTANTS_DIR:-$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)}
 LIB="$MUTANTS_DIR/lib"
 NODE=${NODE:-node}
 
