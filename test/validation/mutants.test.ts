@@ -169,6 +169,11 @@ if (missing.length) {
     const runTmp = join(work, 'tmp');
     mkdirSync(runTmp, { mode: 0o755 });
     const savedTmp = process.env.TMPDIR;
+    // Interrupted (tap's timeout, ^C): runs stop starting, and the running ones clean up.
+    const abort = new AbortController();
+    const onSignal = () => abort.abort();
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
     // The suite takes its temp dirs (and the wrappers their mktemp files) from here, so anything
     // a run leaves is found under it.
     process.env.TMPDIR = runTmp;
@@ -205,16 +210,17 @@ if (missing.length) {
       const slow = (r: Run) => (r.only?.some((id) => ['kill.delivers-signals', 'create.program-not-run', 'create.config-edits-ignored', 'state.status-transitions'].includes(id)) ? 0 : 1);
       const runs = [...baselines.values(), ...mutantRuns.sort((a, b) => slow(a) - slow(b)), ...survivorRuns];
       await pool(runs, CONCURRENT_RUNS, async (r) => {
-        if (r.only?.length === 0) return;
+        if (r.only?.length === 0 || abort.signal.aborted) return;
         const t0 = Date.now();
         try {
-          r.report = await runSuite({ profile: r.profile, cases: CATALOGUE, specVersion: r.version, only: r.only, jobs: 2 });
+          r.report = await runSuite({ profile: r.profile, cases: CATALOGUE, specVersion: r.version, only: r.only, jobs: 2, signal: abort.signal });
           r.swept = sweep(r.report);
         } catch (e) {
           r.error = (e as Error).stack ?? String(e);
         }
         r.ms = Date.now() - t0;
       });
+      t.notOk(abort.signal.aborted, 'the runs were not interrupted');
       t.comment(`${runs.length} suite runs in ${Math.round((Date.now() - started) / 1000)} s; slowest: ${[...runs].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 12).map((r) => `${r.key} ${((r.ms ?? 0) / 1000).toFixed(1)} s`).join(', ')}`);
 
       const statusIn = (r: Run | undefined, id: string): TestStatus | string => {
@@ -284,6 +290,8 @@ if (missing.length) {
         t.same([...required].filter((k) => !killed.has(k)).sort(), [], 'no check that no mutant makes fail');
       });
     } finally {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
       process.env.TMPDIR = savedTmp;
       if (savedTmp === undefined) delete process.env.TMPDIR;
       t.same(leftoversUnder(runTmp), [], 'nothing left behind under the runs\' TMPDIR: no temp files, mounts or processes');
