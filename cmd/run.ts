@@ -1,5 +1,5 @@
 // oci-conformance run: flags in; validation/ runs the cases, reports/ renders TAP and report.json.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandArgs } from './args.js';
 import { CliError, EXIT_FAIL, EXIT_OK } from './cli-error.js';
@@ -107,6 +107,10 @@ export async function main(argv: string[]): Promise<number> {
   if (certify && (values.only?.length || values.skip?.length)) throw new CliError('--certify refuses --only and --skip: a certification run runs every test');
   if (certify && !values.out) throw new CliError('--certify needs --out DIR: a certification run must write its reports');
   if (values.bundle !== undefined && !values.product) throw new CliError('--bundle needs --product PRODUCT.yaml');
+  if (values.bundle !== undefined && values.shard !== undefined) throw new CliError('--bundle needs a complete run: bundle the merged shards with `report bundle` instead');
+  if (values.bundle !== undefined && existsSync(values.bundle) && readdirSync(values.bundle).length) {
+    throw new CliError(`--bundle ${values.bundle} exists and is not empty; remove it or choose another directory`);
+  }
   let shard: ShardRef | undefined;
   let product: Product | undefined;
   try {

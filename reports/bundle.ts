@@ -100,6 +100,9 @@ export function sha256sums(files: Record<string, string>): string {
  */
 export function renderBundle(report: Report, product?: Product): Record<string, string> {
   if (!report.run.certification) throw new BundleError('the report is not from a certification run; run it with --certify (a submission must be one)');
+  if (!isComplete(report) && !report.run.shards) {
+    throw new BundleError(`the run is not complete (${runLabels(report).filter((l) => l !== 'certification run').join('; ')}): a submission needs the whole catalogue`);
+  }
   if (report.product && product && JSON.stringify(report.product) !== JSON.stringify(product)) {
     throw new BundleError(`the report names product "${report.product.name} ${report.product.version}"; PRODUCT.yaml names "${product.name} ${product.version}"`);
   }

@@ -107,6 +107,8 @@ t.test('run: certification flags are checked before anything runs (exit 2, one l
     ['an invalid PRODUCT.yaml', ['--product', bad], /bad-product\.yaml: \/: missing required field name/],
     ['a missing PRODUCT.yaml', ['--product', join(work, 'nope.yaml')], /cannot read .*nope\.yaml: ENOENT/],
     ['a bad shard', ['--shard', '3/2'], /--shard must be K\/N/],
+    ['--bundle with --shard', ['--out', out, '--product', fixture, '--bundle', join(work, 'b'), '--shard', '1/2'], /--bundle needs a complete run/],
+    ['--bundle into a non-empty directory', ['--out', out, '--product', fixture, '--bundle', work], /exists and is not empty/],
     ['an unwritable --out', ['--out', '/proc/version/x'], /cannot write to --out \/proc\/version\/x/],
   ];
   for (const [name, args, want] of cases) {

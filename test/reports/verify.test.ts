@@ -154,6 +154,15 @@ function cli(args: string[]) {
   return spawnSync(process.execPath, [packagePath('dist/cmd/main.js'), 'report', ...args], { encoding: 'utf8' });
 }
 
+t.test('a bundle is only made of a complete certification run', async (t) => {
+  t.throws(() => renderBundle({ ...good, run: { ...good.run, certification: false } }), /not from a certification run/);
+  t.throws(() => renderBundle({ ...good, run: { ...good.run, interrupted: true, partial: true } }), /not complete \(INTERRUPTED/);
+  t.throws(() => renderBundle({ ...good, run: { ...good.run, shard: { index: 1, count: 2 }, partial: true } }), /not complete \(SHARD 1\/2/);
+  const { product: _p, ...noProduct } = good;
+  t.throws(() => renderBundle(noProduct as Report), /no product/);
+  t.throws(() => renderBundle(good, { ...good.product!, name: 'Another' }), /PRODUCT\.yaml names "Another/);
+});
+
 t.test('CLI: one line per check, exit 0 / 1 / 2', async (t) => {
   let r = cli(['verify', goodDir]);
   t.equal(r.status, 0, r.stderr);
