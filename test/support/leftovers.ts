@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../../reports/model.js';
-import { findStrays } from '../../validation/harness/strays.js';
+import { cgroupParents, findStrays } from '../../validation/harness/strays.js';
 
 /** Container IDs a run created, from its evidence (the last argument of each create). */
 export function containerIds(report: Report): string[] {
@@ -37,17 +37,9 @@ export function leftoversUnder(dir: string, ids: string[] = []): string[] {
   const procs = findStrays({ ids, dir });
   if (procs.length) out.push(`processes left: ${procs.join(', ')}`);
   const cgroups: string[] = [];
-  for (const h of ['', ...safeList('/sys/fs/cgroup')]) {
-    for (const id of ids) if (existsSync(join('/sys/fs/cgroup', h, id))) cgroups.push(join(h, id));
+  for (const parent of cgroupParents()) {
+    for (const id of ids) if (existsSync(join(parent, id))) cgroups.push(join(parent, id));
   }
   if (cgroups.length) out.push(`cgroups left: ${cgroups.join(', ')}`);
   return out;
-}
-
-function safeList(d: string): string[] {
-  try {
-    return readdirSync(d);
-  } catch {
-    return [];
-  }
 }

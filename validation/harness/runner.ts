@@ -255,7 +255,8 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
       rootfs = join(tmp.path, 'rootfs');
       buildBusyboxRootfs(rootfs);
     }
-    rootId = rootIdentity(rootfs);
+    // Only a rootfs of our own identifies our containers: a user's may be shared with other runs.
+    if (!opts.rootfs) rootId = rootIdentity(rootfs);
     const stateRoot = join(tmp.path, 's');
     mkdirSync(stateRoot);
     driver = new RuntimeDriver(profile, stateRoot, abort);

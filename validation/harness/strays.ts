@@ -65,19 +65,35 @@ export function findStrays(q: StrayQuery): number[] {
   return pids;
 }
 
-/** Empty cgroup directories named after our IDs, at the top of each hierarchy, removed. */
+/**
+ * Where a runtime puts a container's cgroup by default: right under each hierarchy's root, or
+ * under the cgroup of the process that called it (runc on this host: memory/<caller's path>/<id>).
+ */
+export function cgroupParents(): string[] {
+  const base = '/sys/fs/cgroup';
+  const parents = new Set<string>();
+  try {
+    // v2: directly under base; v1 and hybrid: under each controller's directory.
+    parents.add(base);
+    for (const h of readdirSync(base)) parents.add(join(base, h));
+    for (const line of readFileSync('/proc/self/cgroup', 'utf8').trim().split('\n')) {
+      const [, controllers, path] = line.split(':');
+      if (!path || path === '/') continue;
+      for (const c of controllers === '' ? ['', 'unified'] : controllers.split(',').map((x) => x.replace(/^name=/, ''))) {
+        parents.add(join(base, c, path));
+      }
+    }
+  } catch {
+    // No cgroup filesystem: nothing to clean.
+  }
+  return [...parents];
+}
+
+/** Empty cgroup directories named after our IDs, where runtimes create them by default, removed. */
 function removeCgroups(ids: Set<string>): string[] {
   const removed: string[] = [];
   if (!ids.size) return removed;
-  const base = '/sys/fs/cgroup';
-  let hierarchies: string[];
-  try {
-    // v2: the IDs sit right under base; v1 and hybrid: under each controller's directory.
-    hierarchies = [base, ...readdirSync(base).map((h) => join(base, h))];
-  } catch {
-    return removed;
-  }
-  for (const h of hierarchies) {
+  for (const h of cgroupParents()) {
     for (const id of ids) {
       const dir = join(h, id);
       try {

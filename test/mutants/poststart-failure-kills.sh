@@ -1,10 +1,9 @@
 #!/bin/sh
-# Survivor poststart-failure-kills: a failing poststart hook kills the container, yet start exits 0 and the later poststart hooks run.
+# Mutant poststart-failure-kills: a failing poststart hook kills the container, yet start exits 0 and the later poststart hooks run.
 # Breaks config.md poststart before 1.3.0: a failure is only a warning and the container keeps
-# running. hooks.poststart-failure does not catch it: its "the container keeps running" check
-# also passes when the program merely ran once (status running OR results/ran exists).
+# running. (It survived while hooks.poststart-failure accepted "the program ran once" as running.)
 BASE=fixed-runc
-MUTANTS_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+MUTANTS_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 . "$MUTANTS_DIR/lib/common.sh"
 case $SUBCMD in
 create) create_keeping poststart ;;
