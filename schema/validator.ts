@@ -6,7 +6,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { makeDiagnostic, splitPointer, joinPointer, type Diagnostic, type Level, type SpecRef } from './diagnostics.js';
 import type { DocumentKind, SourceDocument } from './document.js';
-import { BUILTIN_AJV_OPTIONS, builtinSchema, builtinSchemaSha256, precompiledValidatorPath } from './builtin.js';
+import { BUILTIN_AJV_OPTIONS, builtinSchema, builtinSchemaSha256, loadPrecompiled, precompiledValidatorPath } from './builtin.js';
 import { findIntegersOutOfRange, findUnknownProperties } from './schema-walk.js';
 import { rulesFor } from './rules/index.js';
 import { sectionFor } from './sections.js';
@@ -22,19 +22,13 @@ export interface SchemaSource {
 
 const builtinCache = new Map<string, ValidateFunction>();
 let builtinAjv: AjvClass | undefined;
-// Ajv and the precompiled validators are CommonJS, so they can be loaded synchronously and only
-// when needed: a cold `validate` that finds its precompiled validator never loads Ajv's compiler.
+// Ajv is CommonJS, so it can be loaded synchronously and only when needed: a cold `validate`
+// that finds its precompiled validator never loads Ajv's compiler.
 const require = createRequire(import.meta.url);
 
 /** The validator the build precompiled (schema/precompile.ts), if present and made from this very schema text. */
 function precompiled(kind: DocumentKind, version: SpecVersion): ValidateFunction | undefined {
-  let fn: (ValidateFunction & { schemaSha256?: string }) | undefined;
-  try {
-    fn = require(precompiledValidatorPath(kind, version));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw e;
-  }
+  const fn = loadPrecompiled(precompiledValidatorPath(kind, version))?.exports as (ValidateFunction & { schemaSha256?: string }) | undefined;
   return typeof fn === 'function' && fn.schemaSha256 === builtinSchemaSha256(kind, version) ? fn : undefined;
 }
 

@@ -2,18 +2,31 @@
 // `npm run build`, used by the built-in schema source, and equal in verdict and errors to what
 // Ajv compiles from the same schema at run time.
 import t from 'tap';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
-import { BUILTIN_AJV_OPTIONS, builtinSchema, builtinSchemaSha256, precompiledValidatorPath } from '../../schema/builtin.js';
+import {
+  BUILTIN_AJV_OPTIONS,
+  builtinSchema,
+  builtinSchemaSha256,
+  codeCacheFile,
+  codeCachePath,
+  loadPrecompiled,
+  precompiledScript,
+  precompiledValidatorPath,
+  sha256,
+} from '../../schema/builtin.js';
 import { DOCUMENT_KINDS, readDocument } from '../../schema/document.js';
 import { packagePath } from '../../schema/package-root.js';
 import { recordedSha256 } from '../../schema/precompile.js';
 import { BUILTIN_SCHEMAS } from '../../schema/validator.js';
 import { SPEC_VERSIONS } from '../../schema/versions.js';
 
-const require = createRequire(import.meta.url);
+const load = (kind: 'config' | 'state' | 'features', version: (typeof SPEC_VERSIONS)[number]) =>
+  loadPrecompiled(precompiledValidatorPath(kind, version))!.exports as ValidateFunction & { schemaSha256?: string };
 
 type Json = Record<string, unknown>;
 const clone = <T>(x: T): T => structuredClone(x);
@@ -53,7 +66,9 @@ t.test('every built-in schema has a current precompiled validator', async (t) =>
       const sha = builtinSchemaSha256(kind, version);
       if (!sha) continue;
       n++;
-      t.equal(recordedSha256(precompiledValidatorPath(kind, version)), sha, `${kind} ${version} (npm run build writes it)`);
+      const path = precompiledValidatorPath(kind, version);
+      t.equal(recordedSha256(path), sha, `${kind} ${version} (npm run build writes it)`);
+      t.equal(readFileSync(codeCachePath(path), 'latin1').slice(0, 64), sha256(readFileSync(path, 'utf8')), `${kind} ${version} has a code cache of this module`);
     }
   }
   t.equal(n, 18, '7 versions × config and state, 4 versions × features');
@@ -61,9 +76,40 @@ t.test('every built-in schema has a current precompiled validator', async (t) =>
 
 t.test('the built-in source uses the precompiled validators', async (t) => {
   const fn = BUILTIN_SCHEMAS.validator('config', '1.3.0') as ValidateFunction & { schemaSha256?: string };
-  t.equal(fn, require(precompiledValidatorPath('config', '1.3.0')), 'the module the build wrote');
-  t.equal(fn.schemaSha256, builtinSchemaSha256('config', '1.3.0'));
+  t.equal(fn.schemaSha256, builtinSchemaSha256('config', '1.3.0'), 'the module the build wrote');
   t.equal(BUILTIN_SCHEMAS.validator('config', '1.3.0'), fn, 'loaded once');
+});
+
+t.test('V8 takes the code cache in a plain node process', async (t) => {
+  const builtin = pathToFileURL(packagePath('dist', 'schema', 'builtin.js')).href;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `import { loadPrecompiled, precompiledValidatorPath } from ${JSON.stringify(builtin)}; console.log(loadPrecompiled(precompiledValidatorPath('config', '1.3.0')).cacheUsed);`],
+    { env, encoding: 'utf8' },
+  );
+  t.equal(r.stdout.trim(), 'true', r.stderr);
+});
+
+t.test('a code cache made for other source is not given to V8', async (t) => {
+  // Beside the real modules, so that the copy resolves Ajv's runtime helpers as they do.
+  const dir = mkdtempSync(join(packagePath('dist', 'schema', 'compiled'), '.test-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const real = precompiledValidatorPath('state', '1.3.0');
+  const source = readFileSync(real, 'utf8');
+  const cache = readFileSync(codeCachePath(real)).subarray(65);
+  // Same length, other text: V8 checks only the length, and takes the cache of the original.
+  const edited = source.replace('do not edit', 'do NOT edit');
+  t.equal(edited.length, source.length);
+  t.equal(precompiledScript(join(dir, 'probe.cjs'), edited, cache).script.cachedDataRejected, false, 'V8 alone would take it');
+  const path = join(dir, 'state.cjs');
+  writeFileSync(path, edited);
+  writeFileSync(codeCachePath(path), codeCacheFile(source, cache));
+  const loaded = loadPrecompiled(path)!;
+  t.equal(loaded.cacheUsed, false, 'the recorded hash refuses it');
+  t.equal((loaded.exports as ValidateFunction)({ ociVersion: '1.3.0', id: 'c', status: 'created', bundle: '/b' }), true, 'the module still works');
+  t.equal(loadPrecompiled(join(dir, 'missing.cjs')), undefined, 'no module: undefined');
 });
 
 t.test('precompiled and run-time compiled validators agree', async (t) => {
@@ -71,7 +117,7 @@ t.test('precompiled and run-time compiled validators agree', async (t) => {
     for (const kind of DOCUMENT_KINDS) {
       const schema = builtinSchema(kind, version);
       if (!schema) continue;
-      const pre = require(precompiledValidatorPath(kind, version)) as ValidateFunction;
+      const pre = load(kind, version);
       const fresh = new Ajv({ ...BUILTIN_AJV_OPTIONS }).compile(schema);
       for (const [i, doc] of samples(kind).entries()) {
         const verdict = pre(clone(doc));
