@@ -2,9 +2,18 @@
 // Runs the compiled self-tests with tap and ends with one plain "N passed, N failed" line,
 // which CI reads (tap's own summary is a YAML-ish comment).
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Only *.test.js files are tests: benchmarks, tools and support modules under dist/test are not.
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? testFiles(join(dir, e.name)) : e.name.endsWith('.test.js') ? [join(dir, e.name)] : [],
+  );
+}
 
 const args = process.argv.slice(2);
-const targets = args.length ? args : ['dist/test'];
+const targets = args.length ? args : testFiles('dist/test').sort();
 const child = spawn('npx', ['tap', ...targets], { stdio: ['ignore', 'pipe', 'inherit'] });
 let tail = '';
 child.stdout.on('data', (chunk) => {
