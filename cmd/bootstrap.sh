@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
 # Installs whatever is missing for oci-runtime-conformance on a Debian host, then builds.
 # Idempotent: a second run installs nothing and only rebuilds.
-#   host packages: runc, crun, runsc (gVisor), busybox-static (the test rootfs), util-linux (unshare),
-#   libxml2-utils (xmllint: the JUnit self-test), chromium (headless: the report.html self-tests)
-#   npm dependencies (npm ci) and the TypeScript build (npm run build)
+#   bootstrap.sh        what running the suite needs: runc (the default runtime), busybox-static
+#                       (the test rootfs), util-linux (unshare), npm dependencies, the build
+#   bootstrap.sh --dev  also what the self-tests need: crun and runsc (the suite runs against all
+#                       three), libxml2-utils (xmllint: JUnit), chromium (headless: report.html)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+dev=0
+case "${1:-}" in
+  --dev) dev=1 ;;
+  "") ;;
+  *) echo "bootstrap: unknown argument $1 (use --dev for the self-tests' extra packages)" >&2; exit 2 ;;
+esac
+
 need_pkgs=()
-command -v runc >/dev/null 2>&1 || need_pkgs+=(runc)
-command -v crun >/dev/null 2>&1 || need_pkgs+=(crun)
-command -v runsc >/dev/null 2>&1 || need_pkgs+=(runsc)
-command -v unshare >/dev/null 2>&1 || need_pkgs+=(util-linux)
-command -v xmllint >/dev/null 2>&1 || need_pkgs+=(libxml2-utils)
-command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+need() { command -v "$1" >/dev/null 2>&1 || need_pkgs+=("$2"); }
+need runc runc
+need unshare util-linux
 # Debian's busybox-static installs a statically linked /bin/busybox; plain busybox is dynamic.
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q "install ok installed" || need_pkgs+=(busybox-static)
+if [ "$dev" = 1 ]; then
+  need crun crun
+  need runsc runsc
+  need xmllint libxml2-utils
+  need chromium chromium
+fi
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
