@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../harness/bundle.js';
 import type { CaseContext, TestCase } from '../harness/case.js';
 import { versionInRange, type SpecVersion } from '../../schema/versions.js';
-import { R, RUN_MARKER_THEN_WAIT, failed, realBundlePath, releaseProgram, stateValidation } from './programs.js';
+import { R, RUN_MARKER_THEN_WAIT, failed, realBundlePath, releaseAndWaitStopped, stateValidation } from './programs.js';
 
 export type HookKind = 'prestart' | 'createRuntime' | 'createContainer' | 'startContainer' | 'poststart' | 'poststop';
 const ALL_KINDS: HookKind[] = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
@@ -119,8 +119,7 @@ async function fullLifecycle(t: CaseContext, kinds: HookKind[], per = 2) {
   await t.mustStart(id);
   const afterStart = order(hooksDir);
   await t.waitForFile(join(b.results, 'ran'));
-  releaseProgram(b);
-  await t.waitForStatus(id, 'stopped');
+  await releaseAndWaitStopped(t, b, id);
   const beforeDelete = order(hooksDir);
   const del = await t.delete(id);
   const afterDelete = order(hooksDir);
@@ -253,8 +252,7 @@ export const cases: TestCase[] = [
       const runtimeNs = `${readlinkSync('/proc/self/ns/uts')}\n${readlinkSync('/proc/self/ns/net')}`;
       await t.mustStart(id);
       await t.waitForFile(join(b.results, 'ran'));
-      releaseProgram(b);
-      await t.waitForStatus(id, 'stopped');
+      await releaseAndWaitStopped(t, b, id);
       await t.delete(id);
       for (const k of kinds) {
         const seen = (await t.readIfExists(join(hooksDir, `${k}-1.ns`)))?.trim() ?? null;
@@ -364,8 +362,7 @@ export const cases: TestCase[] = [
         const st = await t.state(id);
         // The program waits for "go", so a container that goes on is exactly "running".
         t.equal('config.hooks.poststart-failure-warn', 'the container keeps running', st.state?.status ?? null, 'running');
-        releaseProgram(b);
-        await t.waitForStatus(id, 'stopped');
+        await releaseAndWaitStopped(t, b, id);
         await t.delete(id);
         t.check('config.hooks.poststop-run', 'poststop hooks ran', ran(hooksDir, 'poststop-1'), { actual: order(hooksDir) });
       }
@@ -386,8 +383,7 @@ export const cases: TestCase[] = [
       await t.mustCreate(id, b);
       await t.mustStart(id);
       await t.waitForFile(join(b.results, 'ran'));
-      releaseProgram(b);
-      await t.waitForStatus(id, 'stopped');
+      await releaseAndWaitStopped(t, b, id);
       const del = await t.delete(id);
       t.check('config.hooks.poststop-failure-warn', 'delete succeeds', del.exitCode === 0, { actual: del.exitCode });
       t.check('config.hooks.poststop-failure-warn', 'the next poststop hook still runs', ran(hooksDir, 'poststop-2'), { actual: order(hooksDir) });

@@ -9,17 +9,29 @@ import { RESULTS_MOUNT } from '../harness/rootfs.js';
 export const R = RESULTS_MOUNT;
 
 /**
- * Block until the host creates results/go. Polling a file is the one signal that crosses every
- * isolation kind (a host FIFO does not reach a VM guest); 20 ms keeps a waiting container's CPU
- * use small (10 ms costs a quarter of a core in forks).
+ * Block until the host creates results/go, then leave results/done as the last act before the
+ * shell exits. Polling a file is the one signal that crosses every isolation kind (a host FIFO
+ * does not reach a VM guest); 20 ms keeps a waiting container's CPU use small (10 ms costs a
+ * quarter of a core in forks). The host waits for "done" with cheap file checks instead of
+ * asking the runtime for state again and again.
  */
-export const WAIT_FOR_GO = `while [ ! -e ${R}/go ]; do sleep 0.02; done`;
+export const WAIT_FOR_GO = `while [ ! -e ${R}/go ]; do sleep 0.02; done; : > ${R}/done`;
 
 /** Record that the program ran (appending, so a second run is visible), then wait for go. */
 export const RUN_MARKER_THEN_WAIT = `echo ran >> ${R}/ran; ${WAIT_FOR_GO}`;
 
 export function releaseProgram(b: Bundle): void {
   writeFileSync(join(b.results, 'go'), '');
+}
+
+/**
+ * Release the program and wait until state says stopped. Waiting first for the program's "done"
+ * file costs no runtime calls; the state polls that follow usually find it stopped at once.
+ */
+export async function releaseAndWaitStopped(t: CaseContext, b: Bundle, id: string) {
+  releaseProgram(b);
+  await t.waitForFile(join(b.results, 'done'));
+  return t.waitForStatus(id, 'stopped');
 }
 
 /** Container lifecycle helper: a created container with a program that waits for "go". */
@@ -41,8 +53,7 @@ export async function startRunning(t: CaseContext, edit?: Parameters<CaseContext
 
 /** Let the program finish and wait for state to say stopped. */
 export async function stopByRelease(t: CaseContext, b: Bundle, id: string) {
-  releaseProgram(b);
-  const st = await t.waitForStatus(id, 'stopped');
+  const st = await releaseAndWaitStopped(t, b, id);
   if (!st.reached) t.error(`the container did not reach status stopped after its program ended (last: ${JSON.stringify(st.last?.state?.status)})`);
 }
 

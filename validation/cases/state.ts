@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestCase } from '../harness/case.js';
-import { createWaiting, failed, realBundlePath, releaseProgram, stateValidation, R } from './programs.js';
+import { createWaiting, failed, realBundlePath, releaseAndWaitStopped, stateValidation, R } from './programs.js';
 
 const ANNOTATIONS = { 'org.example.conformance/key': 'value with spaces', 'org.example.conformance/empty': '' };
 
@@ -61,8 +61,7 @@ export const cases: TestCase[] = [
       t.check('runtime.state.pid', 'pid present while running', Number.isInteger(running.state?.pid) && (running.state?.pid as number) > 0, {
         actual: running.state?.pid,
       });
-      releaseProgram(b);
-      const stopped = await t.waitForStatus(id, 'stopped');
+      const stopped = await releaseAndWaitStopped(t, b, id);
       t.check('runtime.state.status-extra-values', 'status becomes exactly "stopped" after the program exits', stopped.reached, {
         expected: 'stopped',
         actual: stopped.last?.state?.status ?? stopped.last?.parseError,

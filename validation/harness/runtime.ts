@@ -1,7 +1,7 @@
 // The OCI runtime command-line interface (runtime-tools' "CLI 1.0.1" as real runtimes implement
 // it: positional kill signal, `delete --force` for cleanup). Every call is recorded as evidence.
 import { invoke, type Invocation } from './invoke.js';
-import { timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
+import { findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 
 export interface StateResult {
   invocation: Invocation;
@@ -32,12 +32,18 @@ export class RuntimeDriver {
     readonly stateRoot: string | undefined,
     readonly abort: AbortSignal,
     readonly timeoutScale = 1,
-  ) {}
+  ) {
+    const [program, ...rest] = profile.command;
+    this.command = [findExecutable(program) ?? program, ...rest];
+  }
+
+  /** The profile's command with its program resolved on PATH once, not at every call. */
+  private readonly command: string[];
 
   argv(args: string[]): string[] {
     const p = this.profile;
     const root = p.stateRootFlag && this.stateRoot ? [p.stateRootFlag, this.stateRoot] : [];
-    return [...p.command, ...(p.globalArgs ?? []), ...root, ...args];
+    return [...this.command, ...(p.globalArgs ?? []), ...root, ...args];
   }
 
   async call(op: Operation, args: string[], log?: InvocationLog, extra: Partial<Parameters<typeof invoke>[1]> = {}): Promise<Invocation> {
