@@ -25,6 +25,23 @@ function cgroupRuleList(value: unknown): unknown[] | undefined {
   return list && isLinux(value) ? list : undefined;
 }
 
+/**
+ * Findings for the device allow-list entries whose string member `key` fails `valid`; entries
+ * without such a string are left to the schema. Allocation-free when every entry is valid.
+ */
+function cgroupRuleFindings(value: unknown, key: string, valid: (v: string) => boolean, message: (index: number, v: string) => string): Finding[] {
+  const list = cgroupRuleList(value);
+  if (!list) return NONE;
+  let out: Finding[] | undefined;
+  for (let index = 0; index < list.length; index++) {
+    const r = list[index];
+    const v = isObj(r) ? r[key] : undefined;
+    if (typeof v !== 'string' || valid(v)) continue;
+    (out ??= []).push({ pointer: ptr('linux', 'resources', 'devices', index, key), message: message(index, v) });
+  }
+  return out ?? NONE;
+}
+
 export const rules: Rule[] = [
   {
     id: 'config.devices.major-minor-required',
@@ -118,16 +135,7 @@ export const rules: Rule[] = [
     ref: CGROUPS,
     summary: 'A device allow-list entry\'s type is "a", "c" or "b"; runtimes must reject invalid values.',
     check(value) {
-      const list = cgroupRuleList(value);
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let index = 0; index < list.length; index++) {
-        const r = list[index];
-        const t = isObj(r) ? r.type : undefined;
-        if (typeof t !== 'string' || t === 'a' || t === 'c' || t === 'b') continue;
-        (out ??= []).push({ pointer: ptr('linux', 'resources', 'devices', index, 'type'), message: `linux.resources.devices[${index}].type ${q(t)} is not "a", "c" or "b"` });
-      }
-      return out ?? NONE;
+      return cgroupRuleFindings(value, 'type', (t) => t === 'a' || t === 'c' || t === 'b', (i, t) => `linux.resources.devices[${i}].type ${q(t)} is not "a", "c" or "b"`);
     },
   },
   {
@@ -137,16 +145,7 @@ export const rules: Rule[] = [
     ref: CGROUPS,
     summary: 'A device allow-list entry\'s access is made of the letters r, w and m; runtimes must reject invalid values.',
     check(value) {
-      const list = cgroupRuleList(value);
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let index = 0; index < list.length; index++) {
-        const r = list[index];
-        const a = isObj(r) ? r.access : undefined;
-        if (typeof a !== 'string' || ACCESS.test(a)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'resources', 'devices', index, 'access'), message: `linux.resources.devices[${index}].access ${q(a)} may only combine "r", "w" and "m"` });
-      }
-      return out ?? NONE;
+      return cgroupRuleFindings(value, 'access', (a) => ACCESS.test(a), (i, a) => `linux.resources.devices[${i}].access ${q(a)} may only combine "r", "w" and "m"`);
     },
   },
 ];
