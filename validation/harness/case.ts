@@ -73,6 +73,8 @@ export class CaseContext {
   readonly containers = new Set<string>();
   private bundles = 0;
   private ids = 0;
+  /** Set when the case has ended (by its deadline too): a case still running may call no runtime. */
+  private closed = false;
 
   constructor(
     readonly testCase: TestCase,
@@ -122,6 +124,15 @@ export class CaseContext {
     throw new CaseStop('error', message);
   }
 
+  /** The runner ends the case; from now on its runtime calls throw instead of running. */
+  close(): void {
+    this.closed = true;
+  }
+
+  private open(): void {
+    if (this.closed) throw new CaseStop('error', 'the case already ended (deadline)');
+  }
+
   // ---- bundles and containers ---------------------------------------------------------------
 
   newId(): string {
@@ -142,6 +153,7 @@ export class CaseContext {
   }
 
   async create(id: string, b: Bundle, opts: { pidFile?: string } = {}): Promise<Invocation> {
+    this.open();
     this.containers.add(id);
     const n = this.invocations.length;
     return this.driver.create(
@@ -159,6 +171,7 @@ export class CaseContext {
   }
 
   start(id: string): Promise<Invocation> {
+    this.open();
     return this.driver.start(id, this.invocations);
   }
 
@@ -169,18 +182,22 @@ export class CaseContext {
   }
 
   state(id: string | undefined): Promise<StateResult> {
+    this.open();
     return this.driver.state(id, this.invocations);
   }
 
   kill(id: string, signal?: string): Promise<Invocation> {
+    this.open();
     return this.driver.kill(id, signal, this.invocations);
   }
 
   delete(id: string): Promise<Invocation> {
+    this.open();
     return this.driver.delete(id, this.invocations);
   }
 
   raw(op: 'create' | 'start' | 'state' | 'kill' | 'delete', args: string[]): Promise<Invocation> {
+    this.open();
     return this.driver.raw(op, args, this.invocations);
   }
 

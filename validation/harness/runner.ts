@@ -189,6 +189,7 @@ async function runOne(
     }
   } finally {
     clearTimeout(timer);
+    t.close();
   }
   // Whatever happened, nothing the case created may outlive it.
   for (const id of t.containers) {
