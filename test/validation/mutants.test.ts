@@ -4,33 +4,19 @@
 // runtimes it wraps (runc, and fixed-runc.sh: runc with its deviations repaired) must pass those
 // tests, and every check recorded against them must be seen failing under some mutant.
 import t from 'tap';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packagePath } from '../../schema/package-root.js';
-import { versionInRange, type SpecVersion } from '../../schema/versions.js';
-import type { Report, TestStatus } from '../../reports/model.js';
-import type { TestCase } from '../../validation/harness/case.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
-import { findExecutable, resolveProfile, type RuntimeProfile } from '../../validation/harness/profile.js';
-import { runSuite } from '../../validation/harness/runner.js';
+import { findExecutable } from '../../validation/harness/profile.js';
 import { findStaticBusybox } from '../../validation/harness/rootfs.js';
-import { BASELINES, COVERAGE_VERSIONS, DEFAULT_VERSIONS, MUTANTS, SURVIVORS, type Base, type Mutant } from '../mutants/catalogue.js';
+import { BASELINES, COVERAGE_VERSIONS, MUTANTS, SURVIVORS } from '../mutants/catalogue.js';
+import { applies, byId, executePlan, killedAt, MUTANTS_DIR, planRuns, statusIn, versionsOf, type Run } from '../mutants/run-mutants.js';
 import { leftoversUnder } from '../support/leftovers.js';
 
-const MUTANTS_DIR = packagePath('test/mutants');
 /** OCI_MUTANTS=name,name runs just those (while working on one); the coverage check is then off. */
 const PICKED = process.env.OCI_MUTANTS?.split(',').filter(Boolean);
 const SELECTED = PICKED ? MUTANTS.filter((m) => PICKED.includes(m.name)) : MUTANTS;
-const FIXED_RUNC = join(MUTANTS_DIR, 'fixed-runc.sh');
-/** Suite runs at once; each runs its cases two at a time. */
-const CONCURRENT_RUNS = 3;
-
-const byId = new Map(CATALOGUE.map((c) => [c.id, c]));
-const applies = (c: TestCase, v: SpecVersion) => versionInRange(v, c.since, c.until);
-const versionsOf = (m: Mutant) => m.versions ?? DEFAULT_VERSIONS;
-/** The killedBy tests of a mutant that apply at `v` (a case may exist only from some version). */
-const killedAt = (m: Mutant, v: SpecVersion) => m.killedBy.filter((id) => byId.has(id) && applies(byId.get(id)!, v));
 
 // ---- the catalogue itself (no runtime needed) -----------------------------------------------
 
@@ -71,81 +57,6 @@ t.test('catalogue', async (t) => {
 
 // ---- the runs ---------------------------------------------------------------------------------
 
-/** Whatever a run left on the host under the container IDs it used: killed and removed. */
-function sweep(report: Report): string[] {
-  const ids = new Set<string>();
-  for (const test of report.tests) {
-    for (const inv of test.invocations) if (inv.argv.includes('create')) ids.add(inv.argv[inv.argv.length - 1]);
-  }
-  const dirs: string[] = [];
-  for (const line of readFileSync('/proc/self/cgroup', 'utf8').trim().split('\n')) {
-    const [, controllers, path] = line.split(':');
-    const names = controllers === '' ? ['unified', ''] : controllers.split(',').map((c) => c.replace(/^name=/, ''));
-    for (const name of names) {
-      const base = name ? `/sys/fs/cgroup/${name}` : '/sys/fs/cgroup';
-      if (!existsSync(base)) continue;
-      for (const id of ids) {
-        for (const d of new Set([join(base, path ?? '/', id), join(base, id)])) if (existsSync(d) && !dirs.includes(d)) dirs.push(d);
-      }
-    }
-  }
-  const found: string[] = [];
-  for (const d of dirs) {
-    let pids: string[] = [];
-    try {
-      pids = readFileSync(join(d, 'cgroup.procs'), 'utf8').trim().split('\n').filter(Boolean);
-    } catch {
-      // Not a cgroup directory after all.
-    }
-    for (const pid of pids) {
-      try {
-        process.kill(Number(pid), 'SIGKILL');
-        found.push(`process ${pid} in ${d}`);
-      } catch {
-        // Gone meanwhile.
-      }
-    }
-  }
-  // Killed processes leave their cgroups once reaped; give them a moment.
-  const deadline = Date.now() + 5000;
-  for (const d of dirs) {
-    for (;;) {
-      try {
-        rmdirSync(d);
-        found.push(`cgroup ${d}`);
-        break;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') break;
-        if (Date.now() > deadline) {
-          found.push(`cgroup ${d} (could not be removed: ${code})`);
-          break;
-        }
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-      }
-    }
-  }
-  return found;
-}
-
-interface Run {
-  key: string;
-  profile: RuntimeProfile;
-  version: SpecVersion;
-  only?: string[];
-  report?: Report;
-  error?: string;
-  swept?: string[];
-  ms?: number;
-}
-
-async function pool<T>(items: T[], n: number, work: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
-
 const missing: string[] = [];
 if (!findExecutable('runc')) missing.push('runc is not on PATH');
 if (process.getuid?.() !== 0) missing.push('the mutant runs need root (they create real containers)');
@@ -179,54 +90,14 @@ if (missing.length) {
     process.env.TMPDIR = runTmp;
     try {
       // Each run builds its own rootfs: a run reaps every process rooted in its rootfs when it
-      // ends, so runs at once must not share one.
-      const profileFor = (base: Base | string, timeouts?: Mutant['timeouts']): RuntimeProfile => {
-        const p = base === 'runc' ? resolveProfile('runc', undefined) : resolveProfile(base === 'fixed-runc' ? FIXED_RUNC : base, undefined);
-        return timeouts ? { ...p, timeouts: { ...p.timeouts, ...timeouts } } : p;
-      };
-
-      // Baselines: fixed-runc with the whole catalogue at every coverage version, runc at 1.0.2,
-      // and whatever other (base, version) a mutant needs, with just its tests.
-      const baselines = new Map<string, Run>();
-      if (!PICKED) {
-        for (const v of COVERAGE_VERSIONS) baselines.set(`fixed-runc@${v}`, { key: `fixed-runc@${v}`, profile: profileFor('fixed-runc'), version: v });
-        baselines.set('runc@1.0.2', { key: 'runc@1.0.2', profile: profileFor('runc'), version: '1.0.2' });
-      }
-      for (const m of SELECTED) {
-        for (const v of versionsOf(m)) {
-          const key = `${m.base}@${v}`;
-          const b = baselines.get(key) ?? { key, profile: profileFor(m.base), version: v, only: [] };
-          b.only?.push(...killedAt(m, v));
-          baselines.set(key, b);
-        }
-      }
-      const mutantRuns = SELECTED.flatMap((m) =>
-        versionsOf(m).map((v): Run => ({ key: `${m.name}@${v}`, profile: profileFor(join(MUTANTS_DIR, `${m.name}.sh`), m.timeouts), version: v, only: killedAt(m, v) })),
-      );
-      const survivorRuns = (PICKED ? [] : SURVIVORS).flatMap((m) =>
-        versionsOf(m).map((v): Run => ({ key: `${m.name}@${v}`, profile: profileFor(join(MUTANTS_DIR, 'survivors', `${m.name}.sh`), m.timeouts), version: v, only: killedAt(m, v) })),
-      );
-      // The slowest runs first, so that they overlap with the many short ones.
-      const slow = (r: Run) => (r.only?.some((id) => ['kill.delivers-signals', 'create.program-not-run', 'create.config-edits-ignored', 'state.status-transitions'].includes(id)) ? 0 : 1);
-      const runs = [...baselines.values(), ...mutantRuns.sort((a, b) => slow(a) - slow(b)), ...survivorRuns];
-      await pool(runs, CONCURRENT_RUNS, async (r) => {
-        if (r.only?.length === 0 || abort.signal.aborted) return;
-        const t0 = Date.now();
-        try {
-          r.report = await runSuite({ profile: r.profile, cases: CATALOGUE, specVersion: r.version, only: r.only, jobs: 2, signal: abort.signal });
-          r.swept = sweep(r.report);
-        } catch (e) {
-          r.error = (e as Error).stack ?? String(e);
-        }
-        r.ms = Date.now() - t0;
-      });
+      // ends, so runs at once must not share one. Baselines: fixed-runc with the whole catalogue
+      // at every coverage version, runc at 1.0.2, and whatever other (base, version) a mutant
+      // needs, with just its tests.
+      const { baselines, mutantRuns, survivorRuns } = planRuns(SELECTED, !PICKED);
+      const runs = await executePlan({ baselines, mutantRuns, survivorRuns }, abort.signal);
       t.notOk(abort.signal.aborted, 'the runs were not interrupted');
       t.comment(`${runs.length} suite runs in ${Math.round((Date.now() - started) / 1000)} s; slowest: ${[...runs].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 12).map((r) => `${r.key} ${((r.ms ?? 0) / 1000).toFixed(1)} s`).join(', ')}`);
 
-      const statusIn = (r: Run | undefined, id: string): TestStatus | string => {
-        if (!r?.report) return `no report (${r?.error ?? 'not run'})`;
-        return r.report.tests.find((x) => x.id === id)?.status ?? 'not in the run';
-      };
       const describeTest = (r: Run | undefined, id: string) => {
         const x = r?.report?.tests.find((y) => y.id === id);
         return { result: x ? { status: x.status, error: x.error, failed: x.checks.filter((c) => !c.ok).map((c) => c.name) } : (r?.error ?? 'not run') };
