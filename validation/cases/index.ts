@@ -8,8 +8,10 @@ import { cases as del } from './delete.js';
 import { cases as hooks } from './hooks.js';
 import { cases as runtimeLinux } from './runtime-linux.js';
 import { cases as features } from './features.js';
+import { cases as configProcess } from './config-process.js';
+import { cases as configLinux } from './config-linux.js';
 
 /** Version of the catalogue's shape and ID scheme; individual tests carry their own revision. */
 export const CATALOGUE_VERSION = 1;
 
-export const CATALOGUE: readonly TestCase[] = [...state, ...create, ...start, ...kill, ...del, ...hooks, ...runtimeLinux, ...features];
+export const CATALOGUE: readonly TestCase[] = [...state, ...create, ...start, ...kill, ...del, ...hooks, ...runtimeLinux, ...features, ...configProcess, ...configLinux];

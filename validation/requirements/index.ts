@@ -9,6 +9,7 @@
 // config validator and are not listed here. docs/requirements.md is generated from this file.
 import { SPEC_VERSIONS, specUrl, versionInRange, type SpecVersion } from '../../schema/versions.js';
 import { CLI_DOC_URL, CLI_REQUIREMENTS } from './cli.js';
+import { CONFIG_FIELD_REQUIREMENTS } from './config-fields.js';
 import { FEATURES_REQUIREMENTS } from './features.js';
 import { HOOKS_REQUIREMENTS } from './hooks.js';
 import { LIFECYCLE_REQUIREMENTS } from './lifecycle.js';
@@ -33,6 +34,7 @@ export const REQUIREMENT_AREAS: readonly RequirementGroup[] = [
   { area: 'hooks', title: 'Hooks', requirements: HOOKS_REQUIREMENTS },
   { area: 'runtime-linux', title: 'Linux runtime', requirements: RUNTIME_LINUX_REQUIREMENTS },
   { area: 'features', title: 'Features document', requirements: FEATURES_REQUIREMENTS },
+  { area: 'config', title: 'Config fields applied', requirements: CONFIG_FIELD_REQUIREMENTS },
   { area: 'cli', title: 'Command-line contract (runtime-tools)', requirements: CLI_REQUIREMENTS },
 ];
 

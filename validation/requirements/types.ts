@@ -49,4 +49,4 @@ export interface Requirement {
   note?: string;
 }
 
-export type RequirementArea = 'state' | 'lifecycle' | 'operations' | 'hooks' | 'runtime-linux' | 'features' | 'cli';
+export type RequirementArea = 'state' | 'lifecycle' | 'operations' | 'hooks' | 'runtime-linux' | 'features' | 'config' | 'cli';
