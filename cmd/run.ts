@@ -32,6 +32,8 @@ Options:
   --only PATTERN        run only test IDs matching PATTERN ("*" wildcard; repeatable)
   --skip PATTERN        leave out test IDs matching PATTERN (repeatable)
   --jobs N              cases run in parallel (default 1)
+  --repeat N            run each case N times in a row (default 1); a case's status is the
+                        worst seen, and one whose status changed is marked flaky
   --timeout SECONDS     time limit of one case (default 120); runtime calls have their own
   --out DIR             write report.json, results.tap, junit.xml, report.html and summary.md
   --certify             certification run: refuses --only/--skip, needs --out, and fails
@@ -56,6 +58,7 @@ interface Flags {
   only?: string[];
   skip?: string[];
   jobs?: string;
+  repeat?: string;
   timeout?: string;
   out?: string;
   rootfs?: string;
@@ -82,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     only: { type: 'string', multiple: true },
     skip: { type: 'string', multiple: true },
     jobs: { type: 'string' },
+    repeat: { type: 'string' },
     timeout: { type: 'string' },
     out: { type: 'string' },
     rootfs: { type: 'string' },
@@ -101,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new CliError(`unsupported --spec-version "${sv}"; supported: ${SPEC_VERSIONS.join(', ')}`);
   }
   const jobs = positiveInt('--jobs', values.jobs, 1);
+  const repeat = positiveInt('--repeat', values.repeat, 1);
   const caseTimeout = positiveInt('--timeout', values.timeout, 120);
   // Certification: the whole catalogue (or a shard of it) and every output, or nothing.
   const certify = values.certify === true || values.bundle !== undefined;
@@ -171,6 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       only: values.only,
       skip: values.skip,
       jobs,
+      repeat,
       caseTimeout,
       rootfs: values.rootfs,
       signal: controller.signal,

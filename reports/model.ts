@@ -53,7 +53,22 @@ export interface TestResult {
   durationMs: number;
   checks: CheckRecord[];
   invocations: InvocationRecord[];
+  /**
+   * Set when the run repeated each case (`run --repeat N`): how often each status was seen. The
+   * test's status is the worst of them, and its checks and invocations are those of that run.
+   */
+  repeat?: RepeatRecord;
 }
+
+export interface RepeatRecord {
+  runs: number;
+  statuses: Partial<Record<TestStatus, number>>;
+  /** The status differed between runs. */
+  flaky: boolean;
+}
+
+/** Worst first: a repeated test's status is the first of these seen in any of its runs. */
+export const STATUS_SEVERITY: readonly TestStatus[] = ['error', 'fail', 'warn', 'skip', 'pass'];
 
 export type SpecVersionSource = 'option' | 'features' | 'profile';
 

@@ -24,7 +24,9 @@ function checkLines(r: TestResult): string {
 
 /** One test case as a TAP 14 subtest with its test point; `n` is 1-based. */
 export function tapTestPoint(r: TestResult, n: number): string {
-  const desc = `${tapDescription(r.id)} - ${tapDescription(r.title)}`;
+  // A flaky test says so in its description (escaped, so it is no directive): "\\# flaky 3/4 pass".
+  const flaky = r.repeat?.flaky ? ` ${tapDescription(`# flaky ${r.repeat.statuses.pass ?? 0}/${r.repeat.runs} pass`)}` : '';
+  const desc = `${tapDescription(r.id)} - ${tapDescription(r.title)}${flaky}`;
   if (r.status === 'skip') {
     return `ok ${n} - ${desc} # SKIP [${r.skip?.category}] ${tapDescription(r.skip?.reason ?? '')}\n`;
   }

@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import { dir as tmpDir } from 'tmp-promise';
-import { REPORT_VERSION, summarize, type Report, type SkipCategory, type SpecVersionSource, type TestResult } from '../../reports/model.js';
+import { REPORT_VERSION, summarize, STATUS_SEVERITY, type Report, type SkipCategory, type SpecVersionSource, type TestResult, type TestStatus } from '../../reports/model.js';
 import { PACKAGE } from '../../schema/package-root.js';
 import { resolveSpecVersion, versionInRange, type SpecVersion } from '../../schema/versions.js';
 import { requirementUrl } from '../requirements/index.js';
@@ -28,6 +28,11 @@ export interface RunOptions {
   only?: string[];
   skip?: string[];
   jobs?: number;
+  /**
+   * Run each selected case this many times, one after another (default 1). The result is the
+   * worst run's, with `repeat` counting the statuses seen; it is flaky when they differ.
+   */
+  repeat?: number;
   /** Seconds one case may take in all. */
   caseTimeout?: number;
   rootfs?: string;
@@ -226,6 +231,18 @@ async function runOne(
   };
 }
 
+/** The runs of one repeated case as one result: the worst run's, counting every run's status. */
+export function combineRepeats(runs: TestResult[]): TestResult {
+  const statuses: Partial<Record<TestStatus, number>> = {};
+  for (const r of runs) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const worst = runs.reduce((w, r) => (STATUS_SEVERITY.indexOf(r.status) < STATUS_SEVERITY.indexOf(w.status) ? r : w));
+  return {
+    ...worst,
+    durationMs: runs.reduce((sum, r) => sum + r.durationMs, 0),
+    repeat: { runs: runs.length, statuses, flaky: Object.keys(statuses).length > 1 },
+  };
+}
+
 export async function runSuite(opts: RunOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
   const profile = opts.profile;
@@ -308,8 +325,13 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
             invocations: [],
           };
         } else {
-          const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}` };
-          results[i] = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups);
+          const runs: TestResult[] = [];
+          for (let k = 0; k < Math.max(1, opts.repeat ?? 1) && (k === 0 || !abort.aborted); k++) {
+            const suffix = k === 0 ? '' : `r${k}`;
+            const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}${suffix}` };
+            runs.push(await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}${suffix}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups));
+          }
+          results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(runs) : runs[0];
         }
         flush();
       }
