@@ -101,6 +101,13 @@ export function evidenceText(t: TestResult): string {
 }
 
 /** Tests grouped by area, areas in the order they first appear. */
+/** For a test whose status changed between repeated runs: "flaky: 3/4 pass (pass 3, fail 1)". */
+export function flakyNote(t: TestResult): string | undefined {
+  const r = t.repeat;
+  if (!r?.flaky) return undefined;
+  return `flaky: ${r.statuses.pass ?? 0}/${r.runs} pass (${Object.entries(r.statuses).map(([s, n]) => `${s} ${n}`).join(', ')})`;
+}
+
 export function byArea(tests: readonly TestResult[]): Map<string, TestResult[]> {
   const m = new Map<string, TestResult[]>();
   for (const t of tests) {

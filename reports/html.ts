@@ -4,7 +4,7 @@
 // Every text from the model goes through esc(); a Content-Security-Policy forbids scripts and
 // every load as a second line of defence.
 import type { CheckRecord, InvocationRecord, Report, TestResult, TestStatus } from './model.js';
-import { byArea, evidenceValue, invocationOutcome, runLabels, runtimeVersionLine, shellQuote, subjectName, worstStatus } from './evidence.js';
+import { byArea, evidenceValue, flakyNote, invocationOutcome, runLabels, runtimeVersionLine, shellQuote, subjectName, worstStatus } from './evidence.js';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -63,7 +63,7 @@ function testBlock(t: TestResult, open: boolean, idPrefix: string): string {
   body += `<p><strong>Requirements:</strong></p><ul class="reqs">${t.requirements.map((r) => `<li><code>${esc(r.id)}</code> ${esc(r.level)} — ${link(r.url)}</li>`).join('')}</ul>`;
   body += checksTable(t.checks);
   if (t.invocations.length) body += `<p><strong>Runtime calls</strong> (${t.invocations.length}):</p>${t.invocations.map(invocation).join('')}`;
-  return `<details class="test t-${t.status}" id="${esc(idPrefix + t.id)}"${open ? ' open' : ''}><summary>${badge(t.status)} <code>${esc(t.id)}</code> ${esc(t.title)}</summary><div class="body">${body}</div></details>`;
+  return `<details class="test t-${t.status}" id="${esc(idPrefix + t.id)}"${open ? ' open' : ''}><summary>${badge(t.status)} <code>${esc(t.id)}</code> ${esc(t.title)}${flakyNote(t) ? ` <span class="flaky">${esc(flakyNote(t)!)}</span>` : ''}</summary><div class="body">${body}</div></details>`;
 }
 
 const CSS = `
@@ -85,7 +85,7 @@ table.grid{width:100%}table.grid th,table.grid td{border:1px solid var(--line);p
 table.grid thead th{background:var(--soft)}
 tr.notok td{background:#ffebe9}
 .st{display:inline-block;min-width:52px;text-align:center;padding:0 6px;border-radius:4px;color:#fff;font-weight:700;font-size:12px}
-.st-pass{background:var(--pass)}.st-fail{background:var(--fail)}.st-warn{background:var(--warn)}.st-skip{background:var(--skip)}.st-error{background:var(--error)}
+.flaky{color:var(--warn);font-weight:600}.st-pass{background:var(--pass)}.st-fail{background:var(--fail)}.st-warn{background:var(--warn)}.st-skip{background:var(--skip)}.st-error{background:var(--error)}
 details.test{border:1px solid var(--line);border-radius:6px;margin:6px 0}
 details.test>summary{cursor:pointer;padding:6px 10px;background:var(--soft)}
 details.test .body{padding:4px 12px 8px}

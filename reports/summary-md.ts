@@ -2,7 +2,7 @@
 // Every text from the run is escaped: GitHub renders inline HTML in Markdown, so a runtime's
 // output must not be able to add markup, links or images.
 import type { Report, TestResult } from './model.js';
-import { byArea, runLabels, shortReason, subjectName, worstStatus } from './evidence.js';
+import { byArea, flakyNote, runLabels, shortReason, subjectName, worstStatus } from './evidence.js';
 
 /** Markdown-safe inline text: no HTML, no emphasis or links, no table breaks, one line. */
 export function mdText(s: string): string {
@@ -48,6 +48,11 @@ export function renderSummaryMd(r: Report): string {
   if (warns.length) {
     out.push('', '**Warnings** (SHOULD/MAY level)', '');
     out.push(...listed(warns, (t) => `- ${mdCode(t.id)}: ${mdText(shortReason(t))}`));
+  }
+  const flaky = r.tests.filter((t) => t.repeat?.flaky);
+  if (flaky.length) {
+    out.push('', `**Flaky** (the status changed between the ${flaky[0].repeat!.runs} runs of each test)`, '');
+    out.push(...listed(flaky, (t) => `- ${mdCode(t.id)} (${t.status}): ${mdText(flakyNote(t)!)}`));
   }
   const skips = r.tests.filter((t) => t.status === 'skip');
   if (skips.length) {
