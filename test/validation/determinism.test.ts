@@ -1,0 +1,61 @@
+// Determinism: three separate runs of the state and create tests against runc give the same
+// verdict for every test, and the same failed checks.
+import t from 'tap';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../../reports/model.js';
+import { CATALOGUE } from '../../validation/cases/index.js';
+import { findExecutable, resolveProfile } from '../../validation/harness/profile.js';
+import { findStaticBusybox } from '../../validation/harness/rootfs.js';
+import { runSuite } from '../../validation/harness/runner.js';
+import { leftoversUnder } from '../support/leftovers.js';
+
+const RUNS = 3;
+const ONLY = ['state.*', 'create.*'];
+
+/** A run's verdicts: test ID to status and the names of its failed checks. */
+function verdicts(r: Report): Record<string, string> {
+  return Object.fromEntries(r.tests.map((x) => [x.id, [x.status, ...x.checks.filter((c) => !c.ok).map((c) => `not ok: ${c.name}`)].join('; ')]));
+}
+
+const missing: string[] = [];
+if (!findExecutable('runc')) missing.push('runc is not on PATH');
+if (process.getuid?.() !== 0) missing.push('the runs need root (they create real containers)');
+try {
+  findStaticBusybox();
+} catch (e) {
+  missing.push((e as Error).message);
+}
+
+t.test(`runc gives the same verdicts in ${RUNS} runs of ${ONLY.join(',')}`, async (t) => {
+  if (missing.length) {
+    // CI installs runc and busybox-static and runs as root: missing there is a failure, never a skip.
+    if (process.env.CI) t.fail(`cannot run: ${missing.join('; ')}; CI must provide them (cmd/bootstrap.sh)`);
+    else t.plan(0, `cannot run here: ${missing.join('; ')}`);
+    return;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'determinism-'));
+  chmodSync(work, 0o755);
+  const runTmp = join(work, 'tmp');
+  mkdirSync(runTmp, { mode: 0o755 });
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = runTmp;
+  try {
+    const runs: Record<string, string>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const report = await runSuite({ profile: resolveProfile('runc', undefined), cases: CATALOGUE, only: ONLY, jobs: 2 });
+      t.same(report.run.strayProcesses, [], `run ${i + 1}: no stray processes`);
+      runs.push(verdicts(report));
+    }
+    const ids = Object.keys(runs[0]);
+    t.ok(ids.some((id) => id.startsWith('state.')) && ids.some((id) => id.startsWith('create.')), `the runs cover state and create (${ids.length} tests)`);
+    t.ok(Object.values(runs[0]).some((v) => v === 'pass'), 'some test passes (the runs really ran)');
+    for (let i = 1; i < RUNS; i++) t.same(runs[i], runs[0], `run ${i + 1} has the verdicts of run 1`);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    t.same(leftoversUnder(runTmp), [], "nothing left behind under the runs' TMPDIR");
+    rmSync(work, { recursive: true, force: true });
+  }
+});
