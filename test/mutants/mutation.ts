@@ -12,7 +12,7 @@ import { findExecutable } from '../../validation/harness/profile.js';
 import { findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { leftoversUnder } from '../support/leftovers.js';
 import { MUTANTS, SURVIVORS, type Mutant } from './catalogue.js';
-import { executePlan, judge, planRuns, versionsOf, type Plan, type Verdict } from './run-mutants.js';
+import { executePlan, judge, planRuns, unkilledChecks, versionsOf, type Plan, type Verdict } from './run-mutants.js';
 
 /** An equivalent mutant: the spec allows what it does, so no test may kill it. None so far. */
 export const EQUIVALENT: { name: string; reason: string }[] = [];
@@ -64,7 +64,7 @@ function table(all: Row[]): string[] {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-function markdown(all: Row[], rate: string, seconds: number, baseErrors: string[]): string {
+function markdown(all: Row[], rate: string, seconds: number, baseErrors: string[], unkilled: string[]): string {
   const survivors = all.filter((r) => !r.killed);
   const out = [
     '# Mutation testing',
@@ -94,6 +94,10 @@ function markdown(all: Row[], rate: string, seconds: number, baseErrors: string[
     const why = r.survivor ? (r.mutant as Mutant & { why: string }).why : `killed in the catalogue's expectation but not in this run: ${notesText(r) || 'no test failed'}`;
     out.push(`- \`${r.mutant.name}\`: ${r.mutant.description}. ${why}`);
   }
+  out.push('', '## Checks no mutant makes fail', '');
+  out.push('Every check recorded on a passing base run (fixed-runc with the whole catalogue at each coverage version, runc at 1.0.2) must fail under some mutant; a check that never does is unproven.', '');
+  if (unkilled.length === 0) out.push('None.');
+  for (const u of unkilled) out.push(`- ${cell(u)}`);
   out.push('', '## Equivalent mutants', '');
   if (EQUIVALENT.length === 0) out.push('None: every mutant breaks a behaviour the spec requires, so each must be killed.');
   for (const e of EQUIVALENT) out.push(`- \`${e.name}\`: ${e.reason}`);
@@ -173,17 +177,19 @@ async function main(): Promise<number> {
   const rate = `${killed}/${counted.length} (${counted.length ? ((100 * killed) / counted.length).toFixed(1) : '0.0'}%)`;
   const baseErrors = [...plan.baselines.values()].filter((r) => r.error).map((r) => `${r.key}: ${r.error!.split('\n')[0]}`);
 
+  const { unkilled } = only ? { unkilled: [] as string[] } : unkilledChecks(plan);
   for (const l of table(all)) console.log(l);
+  for (const u of unkilled) console.log(`check no mutant makes fail: ${u}`);
   for (const e of baseErrors) console.log(`base run ${e}`);
   for (const s of swept) console.log(`left behind (removed): ${s}`);
   for (const l of left) console.log(`left behind under TMPDIR: ${l}`);
   if (write) {
     const path = packagePath('docs/mutation.md');
-    writeFileSync(path, markdown(all, rate, seconds, baseErrors));
+    writeFileSync(path, markdown(all, rate, seconds, baseErrors, unkilled));
     console.log(`wrote ${path}`);
   }
   console.log(`kill rate: ${rate}`);
-  return killed === counted.length && baseErrors.length === 0 && swept.length === 0 && left.length === 0 ? 0 : 1;
+  return killed === counted.length && baseErrors.length === 0 && swept.length === 0 && left.length === 0 && unkilled.length === 0 ? 0 : 1;
 }
 
 process.exitCode = await main();

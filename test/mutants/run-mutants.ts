@@ -160,6 +160,21 @@ export async function executePlan(plan: Plan, signal: AbortSignal, onDone?: (r: 
   return runs;
 }
 
+/**
+ * Checks recorded against a passing base (the full-catalogue runs of fixed-runc at every coverage
+ * version and runc at 1.0.2), as "test: check", that failed in no mutant's run: checks no mutant
+ * shows able to fail. Empty unless the plan is full.
+ */
+export function unkilledChecks(plan: Plan): { required: number; unkilled: string[] } {
+  const required = new Set<string>();
+  for (const key of [...COVERAGE_VERSIONS.map((v) => `fixed-runc@${v}`), 'runc@1.0.2']) {
+    for (const x of plan.baselines.get(key)?.report?.tests ?? []) if (x.status === 'pass') for (const c of x.checks) required.add(`${x.id}: ${c.name}`);
+  }
+  const killed = new Set<string>();
+  for (const r of plan.mutantRuns) for (const x of r.report?.tests ?? []) for (const c of x.checks) if (!c.ok) killed.add(`${x.id}: ${c.name}`);
+  return { required: required.size, unkilled: [...required].filter((k) => !killed.has(k)).sort() };
+}
+
 export function statusIn(r: Run | undefined, id: string): TestStatus | string {
   if (!r?.report) return `no report (${r?.error ?? 'not run'})`;
   return r.report.tests.find((x) => x.id === id)?.status ?? 'not in the run';
