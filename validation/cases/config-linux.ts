@@ -21,15 +21,16 @@ export const cases: TestCase[] = [
   },
   {
     id: 'config.masked-and-readonly-paths',
-    revision: 1,
+    revision: 2,
     title: 'maskedPaths cannot be read; readonlyPaths cannot be written',
     area: 'config',
     requirements: ['config-linux.masked-paths', 'config-linux.readonly-paths'],
     async run(t) {
-      // /proc/cpuinfo and /proc/scsi-like directories exist in every container with /proc;
-      // /tmp is a writable tmpfs in the base config, so read-only there is the runtime's doing.
+      // /proc/cpuinfo and /sys/kernel exist in every container with /proc and /sys; /tmp and
+      // /dev/shm are writable tmpfs mounts in the base config, so read-only there is the
+      // runtime's doing (a /proc directory would refuse new files anyway and prove nothing).
       const masked = ['/proc/cpuinfo', '/sys/kernel'];
-      const readonly = ['/tmp', '/proc/sys'];
+      const readonly = ['/tmp', '/dev/shm'];
       const { facts } = await runProbe(
         t,
         (c) => {
