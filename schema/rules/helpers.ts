@@ -50,6 +50,23 @@ export function isAbsoluteWindows(p: string): boolean {
 }
 
 /**
+ * Findings over the items of a list: `finding` returns one (or several) for an item, or
+ * undefined. Allocation-free when no item has a finding, which is the common case.
+ */
+export function eachItem(list: unknown[] | undefined, finding: (item: unknown, index: number) => Finding | Finding[] | undefined): Finding[] {
+  if (!list) return NONE;
+  let out: Finding[] | undefined;
+  for (let index = 0; index < list.length; index++) {
+    const f = finding(list[index], index);
+    if (f === undefined) continue;
+    out ??= [];
+    if (Array.isArray(f)) out.push(...f);
+    else out.push(f);
+  }
+  return out ?? NONE;
+}
+
+/**
  * Object items of `list` whose string member `key` repeats an earlier item's, as
  * [index, index of the first item with that value, value]; undefined when there are none.
  * Allocation-free for the common case of short lists without duplicates.

@@ -1,6 +1,6 @@
 // linux.devices (config-linux.md "Devices") and the cgroup device allow-list (linux.resources.devices).
 import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
+import { NONE, eachItem, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
 
 const DEVICES = { file: 'config-linux.md', anchor: 'configLinuxDevices' };
 // The allow-list's own anchor was renamed in 1.1.0 (Whitelist → Allowedlist); the section above it is stable.
@@ -30,16 +30,10 @@ function cgroupRuleList(value: unknown): unknown[] | undefined {
  * without such a string are left to the schema. Allocation-free when every entry is valid.
  */
 function cgroupRuleFindings(value: unknown, key: string, valid: (v: string) => boolean, message: (index: number, v: string) => string): Finding[] {
-  const list = cgroupRuleList(value);
-  if (!list) return NONE;
-  let out: Finding[] | undefined;
-  for (let index = 0; index < list.length; index++) {
-    const r = list[index];
+  return eachItem(cgroupRuleList(value), (r, index) => {
     const v = isObj(r) ? r[key] : undefined;
-    if (typeof v !== 'string' || valid(v)) continue;
-    (out ??= []).push({ pointer: ptr('linux', 'resources', 'devices', index, key), message: message(index, v) });
-  }
-  return out ?? NONE;
+    return typeof v !== 'string' || valid(v) ? undefined : { pointer: ptr('linux', 'resources', 'devices', index, key), message: message(index, v) };
+  });
 }
 
 export const rules: Rule[] = [
@@ -50,18 +44,12 @@ export const rules: Rule[] = [
     ref: DEVICES,
     summary: 'A device of type c, b or u has major and minor numbers (only type p goes without).',
     check(value) {
-      const list = deviceList(value);
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let index = 0; index < list.length; index++) {
-        const d = list[index];
-        if (!isObj(d) || !numbered(d.type)) continue;
-        for (const k of ['major', 'minor'] as const) {
-          if (has(d, k)) continue;
-          (out ??= []).push({ pointer: ptr('linux', 'devices', index, k), message: `linux.devices[${index}] of type ${q(d.type)} has no ${k} number; it is required unless the type is "p"` });
-        }
-      }
-      return out ?? NONE;
+      return eachItem(deviceList(value), (d, index) => {
+        if (!isObj(d) || !numbered(d.type)) return undefined;
+        const missing = (['major', 'minor'] as const).filter((k) => !has(d, k));
+        if (!missing.length) return undefined;
+        return missing.map((k) => ({ pointer: ptr('linux', 'devices', index, k), message: `linux.devices[${index}] of type ${q(d.type)} has no ${k} number; it is required unless the type is "p"` }));
+      });
     },
   },
   {
@@ -71,15 +59,11 @@ export const rules: Rule[] = [
     ref: DEVICES,
     summary: 'A device path is the full (absolute) path of the node inside the container.',
     check(value) {
-      const list = deviceList(value);
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let index = 0; index < list.length; index++) {
-        const d = list[index];
-        if (!isObj(d) || typeof d.path !== 'string' || isAbsolutePosix(d.path)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'devices', index, 'path'), message: `linux.devices[${index}].path ${q(d.path)} is not a full (absolute) path inside the container` });
-      }
-      return out ?? NONE;
+      return eachItem(deviceList(value), (d, index) =>
+        !isObj(d) || typeof d.path !== 'string' || isAbsolutePosix(d.path)
+          ? undefined
+          : { pointer: ptr('linux', 'devices', index, 'path'), message: `linux.devices[${index}].path ${q(d.path)} is not a full (absolute) path inside the container` },
+      );
     },
   },
   {

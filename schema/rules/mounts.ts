@@ -1,6 +1,6 @@
 // mounts (config.md "Mounts", "POSIX-platform Mounts", "Linux mount options").
 import { arr, has, isObj, type Finding, type Rule } from './rule.js';
-import { NONE, configPlatform, hasNamespace, isAbsolutePosix, isAbsoluteWindows, isLinux, isPosix, ptr, q } from './helpers.js';
+import { configPlatform, eachItem, hasNamespace, isAbsolutePosix, isAbsoluteWindows, isLinux, isPosix, NONE, ptr, q } from './helpers.js';
 
 const MOUNTS = { file: 'config.md', anchor: 'configMounts' };
 const POSIX_MOUNTS = { file: 'config.md', anchor: 'configPOSIXMounts' };
@@ -107,19 +107,14 @@ export const rules: Rule[] = [
     since: '1.2.0',
     summary: 'A mount with uidMappings also has gidMappings, and the other way round.',
     check(value) {
-      const list = arr(value, 'mounts');
-      if (!list || !isPosix(value)) return NONE;
-      let out: Finding[] | undefined;
-      for (let index = 0; index < list.length; index++) {
-        const m = list[index];
-        if (!isObj(m)) continue;
+      if (!isPosix(value)) return NONE;
+      return eachItem(arr(value, 'mounts'), (m, index) => {
+        if (!isObj(m)) return undefined;
         const u = has(m, 'uidMappings');
-        const g = has(m, 'gidMappings');
-        if (u === g) continue;
+        if (u === has(m, 'gidMappings')) return undefined;
         const [set, missing] = u ? ['uidMappings', 'gidMappings'] : ['gidMappings', 'uidMappings'];
-        (out ??= []).push({ pointer: ptr('mounts', index, missing), message: `mounts[${index}] has ${set} but no ${missing}; the two must be given together` });
-      }
-      return out ?? NONE;
+        return { pointer: ptr('mounts', index, missing), message: `mounts[${index}] has ${set} but no ${missing}; the two must be given together` };
+      });
     },
   },
   {
@@ -130,15 +125,12 @@ export const rules: Rule[] = [
     since: '1.2.0',
     summary: 'A mount with uidMappings/gidMappings lists the idmap or ridmap option, so older runtimes fail instead of ignoring the mapping.',
     check(value) {
-      const list = arr(value, 'mounts');
-      if (!list || !isPosix(value)) return NONE;
-      let out: Finding[] | undefined;
-      for (let index = 0; index < list.length; index++) {
-        const m = list[index];
-        if (!isObj(m) || !(has(m, 'uidMappings') || has(m, 'gidMappings')) || hasOption(m, IDMAP_OPTIONS)) continue;
-        (out ??= []).push({ pointer: ptr('mounts', index, 'options'), message: `mounts[${index}] has ID mappings but its options list neither "idmap" nor "ridmap"` });
-      }
-      return out ?? NONE;
+      if (!isPosix(value)) return NONE;
+      return eachItem(arr(value, 'mounts'), (m, index) =>
+        !isObj(m) || !(has(m, 'uidMappings') || has(m, 'gidMappings')) || hasOption(m, IDMAP_OPTIONS)
+          ? undefined
+          : { pointer: ptr('mounts', index, 'options'), message: `mounts[${index}] has ID mappings but its options list neither "idmap" nor "ridmap"` },
+      );
     },
   },
   {
