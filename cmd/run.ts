@@ -35,6 +35,8 @@ Options:
   --repeat N            run each case N times in a row (default 1); a case's status is the
                         worst seen, and one whose status changed is marked flaky
   --timeout SECONDS     time limit of one case (default 120); runtime calls have their own
+  --no-merge            give every config-application case a container of its own (by
+                        default cases setting disjoint config fields share container runs)
   --out DIR             write report.json, results.tap, junit.xml, report.html and summary.md
   --certify             certification run: refuses --only/--skip, needs --out, and fails
                         (exit 2) when any output cannot be written
@@ -63,6 +65,7 @@ interface Flags {
   out?: string;
   rootfs?: string;
   'keep-temp'?: boolean;
+  'no-merge'?: boolean;
   certify?: boolean;
   product?: string;
   bundle?: string;
@@ -90,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     out: { type: 'string' },
     rootfs: { type: 'string' },
     'keep-temp': { type: 'boolean' },
+    'no-merge': { type: 'boolean' },
     certify: { type: 'boolean' },
     product: { type: 'string' },
     bundle: { type: 'string' },
@@ -181,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
       rootfs: values.rootfs,
       signal: controller.signal,
       keepTemp: values['keep-temp'],
+      mergeProbes: values['no-merge'] !== true,
       shard,
       certification: certify,
       product,

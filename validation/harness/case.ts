@@ -14,6 +14,7 @@ import { baseConfig, writeBundle, type Bundle, type Config } from './bundle.js';
 import type { Invocation } from './invoke.js';
 import type { Isolation, RuntimeProfile } from './profile.js';
 import type { RuntimeDriver, StateResult } from './runtime.js';
+import type { ProbeScheduler } from './probe-runs.js';
 
 /**
  * Capabilities a case may need. `host-pid`: the state pid is a process the host can inspect
@@ -61,6 +62,8 @@ export interface CaseEnvironment {
   features?: Record<string, unknown>;
   /** Prefix for container IDs, unique per run. */
   idPrefix: string;
+  /** Answers probe cases, sharing container runs between them; absent: each case runs alone. */
+  probes?: ProbeScheduler;
 }
 
 const POLL_FIRST_MS = 2;
@@ -71,6 +74,8 @@ export class CaseContext {
   readonly invocations: Invocation[] = [];
   /** Containers this case created; the runner destroys any still present when the case ends. */
   readonly containers = new Set<string>();
+  /** Other cases whose checks came from the same container run as this case's (probe cases). */
+  sharedWith: string[] = [];
   private bundles = 0;
   private ids = 0;
   /** Set when the case has ended (by its deadline too): a case still running may call no runtime. */

@@ -14,6 +14,7 @@ import { invoke, tail, type Invocation } from './invoke.js';
 import { DEFAULT_TIMEOUTS, findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
+import { isProbeCase, planGroups, ProbeScheduler } from './probe-runs.js';
 import { reapStrays, rootIdentity, type RootIdentity } from './strays.js';
 import { captureEnvironment, catalogueDigest, runtimeBinary, suiteCheckout } from '../../reports/provenance.js';
 import { shardSlice } from '../../reports/shards.js';
@@ -40,6 +41,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called once per case, in catalogue order, as soon as its result (and all before it) is known. */
   onResult?: (r: TestResult, index: number, total: number) => void;
+  /**
+   * Let probe cases whose config fields do not overlap share container runs (default true);
+   * false gives every probe case a container of its own.
+   */
+  mergeProbes?: boolean;
   /** Keep bundles, results and runtime output for inspection (containers are still deleted). */
   keepTemp?: boolean;
   /** Called with the temp dir when keepTemp is set. */
@@ -225,6 +231,7 @@ async function runOne(
     status,
     ...(skip ? { skip } : {}),
     ...(error ? { error } : {}),
+    ...(t.sharedWith.length ? { sharedRun: { with: t.sharedWith } } : {}),
     durationMs: Math.round(performance.now() - started),
     checks: t.checks,
     invocations: t.invocations.map(record),
@@ -301,6 +308,14 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
     if (selected.length === 0) throw new RunSetupError('no test matches the --only/--skip filters (see `oci-conformance list`)');
     opts.onStart?.({ specVersion: chosen.version, reason: chosen.reason, total: selected.length });
 
+    // Probe cases that apply share container runs; each pass over the catalogue (a repetition)
+    // gets its own scheduler, so repeated runs never reuse an answer.
+    const merge = opts.mergeProbes !== false;
+    const probeCases = selected.filter(isProbeCase).filter((c) => !gate(c, env));
+    const probeGroups = merge ? planGroups(probeCases) : probeCases.map((c) => [c]);
+    const schedulers: ProbeScheduler[] = [];
+    const schedulerFor = (k: number) => (schedulers[k] ??= new ProbeScheduler(probeGroups));
+
     const results: (TestResult | undefined)[] = new Array(selected.length);
     let emitted = 0;
     const flush = () => {
@@ -328,7 +343,7 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
           const runs: TestResult[] = [];
           for (let k = 0; k < Math.max(1, opts.repeat ?? 1) && (k === 0 || !abort.aborted); k++) {
             const suffix = k === 0 ? '' : `r${k}`;
-            const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}${suffix}` };
+            const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}${suffix}`, probes: schedulerFor(k) };
             runs.push(await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}${suffix}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups));
           }
           results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(runs) : runs[0];
@@ -369,6 +384,11 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
         timeouts: {
           case: opts.caseTimeout ?? 120,
           operations: Object.fromEntries(Object.keys(DEFAULT_TIMEOUTS).map((op) => [op, timeoutMs(profile, op as Operation) / 1000])),
+        },
+        probeRuns: {
+          merged: merge,
+          cases: probeCases.length,
+          containerRuns: schedulers.reduce((sum, s) => sum + s.containerRuns, 0),
         },
         certification: opts.certification === true,
         ...(opts.argv ? { argv: opts.argv } : {}),
