@@ -58,6 +58,11 @@ export interface TestResult {
    * test's status is the worst of them, and its checks and invocations are those of that run.
    */
   repeat?: RepeatRecord;
+  /**
+   * All-versions runs: this result was measured at that earlier spec version, where the test's
+   * expectations are the same, and was not run again at this one.
+   */
+  reusedFrom?: string;
   /** Probe cases: the other tests whose checks came from the same container run as this one's. */
   sharedRun?: { with: string[] };
 }

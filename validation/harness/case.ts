@@ -88,7 +88,14 @@ export class CaseContext {
     readonly dir: string,
   ) {}
 
+  /**
+   * Set when the case itself asked for the target version: its checks may then differ between
+   * versions beyond the requirements it cites, so an all-versions run never reuses its result.
+   */
+  readVersion = false;
+
   get version(): SpecVersion {
+    this.readVersion = true;
     return this.env.version;
   }
   get isolation(): Isolation {
@@ -105,7 +112,7 @@ export class CaseContext {
     if (!this.testCase.requirements.includes(req)) {
       throw new Error(`case ${this.testCase.id} checks ${req}, which its metadata does not list`);
     }
-    const r = requirementAt(req, this.version);
+    const r = requirementAt(req, this.env.version);
     this.checks.push({ requirement: r.id, level: r.level, name, ok, ...detail });
     return ok;
   }
@@ -152,7 +159,7 @@ export class CaseContext {
     const n = ++this.bundles;
     const dir = join(this.dir, `bundle-${n}`);
     const results = join(this.dir, `results-${n}`);
-    const config = baseConfig(this.version, this.env.rootfs, results, ['/bin/sh', '-c', script]);
+    const config = baseConfig(this.env.version, this.env.rootfs, results, ['/bin/sh', '-c', script]);
     edit?.(config, results);
     return writeBundle(dir, config, results);
   }
