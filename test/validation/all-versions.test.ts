@@ -3,8 +3,7 @@
 // say where they came from, and a case that branches on the version run at every version.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'tap-parser';
 import { packagePath } from '../../schema/package-root.js';
@@ -13,6 +12,7 @@ import { CATALOGUE } from '../../validation/cases/index.js';
 import { expectationKey } from '../../validation/harness/runner.js';
 import { findExecutable } from '../../validation/harness/profile.js';
 import { leftoversUnder } from '../support/leftovers.js';
+import { runSandbox } from '../support/run-sandbox.js';
 
 const MAIN = packagePath('dist/cmd/main.js');
 const byId = (id: string) => CATALOGUE.find((c) => c.id === id)!;
@@ -36,11 +36,8 @@ if (missing.length) {
   });
 } else {
   t.test('all versions against runc', async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'allv-'));
-    chmodSync(dir, 0o755);
-    const runTmp = join(dir, 'tmp');
-    mkdirSync(runTmp, { mode: 0o755 });
-    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const { dir, runTmp, remove } = runSandbox('allv-');
+    t.teardown(remove);
     const out = join(dir, 'out');
     const only = ['state.document-after-create', 'config.process.*', 'hooks.poststart-failure', 'delete.*'].flatMap((p) => ['--only', p]);
     const r = spawnSync(process.execPath, [MAIN, 'run', '--runtime', 'runc', '--spec-version', 'all', '--out', out, ...only], { encoding: 'utf8', env: { ...process.env, TMPDIR: runTmp } });

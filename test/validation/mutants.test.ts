@@ -4,8 +4,7 @@
 // runtimes it wraps (runc, and fixed-runc.sh: runc with its deviations repaired) must pass those
 // tests, and every check recorded against them must be seen failing under some mutant.
 import t from 'tap';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { findExecutable } from '../../validation/harness/profile.js';
@@ -13,6 +12,7 @@ import { findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { BASELINES, COVERAGE_VERSIONS, MUTANTS, SURVIVORS } from '../mutants/catalogue.js';
 import { applies, byId, executePlan, unkilledChecks, killedAt, MUTANTS_DIR, planRuns, statusIn, versionsOf, type Run } from '../mutants/run-mutants.js';
 import { leftoversUnder } from '../support/leftovers.js';
+import { runSandbox } from '../support/run-sandbox.js';
 
 /** OCI_MUTANTS=name,name runs just those (while working on one); the coverage check is then off. */
 const PICKED = process.env.OCI_MUTANTS?.split(',').filter(Boolean);
@@ -75,10 +75,7 @@ if (missing.length) {
 } else {
   t.test('mutants against runc', async (t) => {
     const started = Date.now();
-    const work = mkdtempSync(join(tmpdir(), 'mutants-'));
-    chmodSync(work, 0o755);
-    const runTmp = join(work, 'tmp');
-    mkdirSync(runTmp, { mode: 0o755 });
+    const { dir: work, runTmp } = runSandbox('mutants-');
     const savedTmp = process.env.TMPDIR;
     // Interrupted (tap's timeout, ^C): runs stop starting, and the running ones clean up.
     const abort = new AbortController();

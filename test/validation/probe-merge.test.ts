@@ -3,8 +3,7 @@
 // runtime refuses is split until the refusal belongs to the one case whose field caused it.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
@@ -12,6 +11,7 @@ import { CATALOGUE } from '../../validation/cases/index.js';
 import { compatible, isProbeCase, planGroups, probeCase, type ProbeCase } from '../../validation/harness/probe-runs.js';
 import { findExecutable } from '../../validation/harness/profile.js';
 import { leftoversUnder } from '../support/leftovers.js';
+import { runSandbox } from '../support/run-sandbox.js';
 
 const MAIN = packagePath('dist/cmd/main.js');
 
@@ -53,11 +53,8 @@ if (missing.length) {
     else t.plan(0, `cannot run here: ${missing.join('; ')}`);
   });
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'merge-'));
-  chmodSync(dir, 0o755);
-  const runTmp = join(dir, 'tmp');
-  mkdirSync(runTmp, { mode: 0o755 });
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, runTmp, remove } = runSandbox('merge-');
+  t.teardown(remove);
 
   const run = (name: string, args: string[]): Report => {
     const out = join(dir, name);
