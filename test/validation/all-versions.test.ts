@@ -10,9 +10,8 @@ import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { expectationKey } from '../../validation/harness/runner.js';
-import { findExecutable } from '../../validation/harness/profile.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { runSandbox } from '../support/run-sandbox.js';
+import { cannotRun, missingForRuncRuns, runSandbox } from '../support/run-sandbox.js';
 
 const MAIN = packagePath('dist/cmd/main.js');
 const byId = (id: string) => CATALOGUE.find((c) => c.id === id)!;
@@ -28,13 +27,9 @@ t.test('expectation keys: equal where the cited requirements are, different wher
   t.not(expectationKey(umask, '1.0.1', range), expectationKey(umask, '1.0.2', undefined), 'out of range versus applicable');
 });
 
-const missing = [findExecutable('runc') ? '' : 'runc is not on PATH', process.getuid?.() === 0 ? '' : 'needs root'].filter(Boolean);
-if (missing.length) {
-  t.test('all versions against runc', async (t) => {
-    if (process.env.CI) t.fail(`cannot run: ${missing.join('; ')}; CI must provide runc and root (cmd/bootstrap.sh)`);
-    else t.plan(0, `cannot run here: ${missing.join('; ')}`);
-  });
-} else {
+const missing = missingForRuncRuns();
+if (missing.length) cannotRun(t, 'all versions against runc', missing);
+else {
   t.test('all versions against runc', async (t) => {
     const { dir, runTmp, remove } = runSandbox('allv-');
     t.teardown(remove);

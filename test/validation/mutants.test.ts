@@ -7,12 +7,10 @@ import t from 'tap';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../validation/cases/index.js';
-import { findExecutable } from '../../validation/harness/profile.js';
-import { findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { BASELINES, COVERAGE_VERSIONS, MUTANTS, SURVIVORS } from '../mutants/catalogue.js';
 import { applies, byId, executePlan, unkilledChecks, killedAt, MUTANTS_DIR, planRuns, statusIn, versionsOf, type Run } from '../mutants/run-mutants.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { runSandbox } from '../support/run-sandbox.js';
+import { cannotRun, missingForRuncRuns, runSandbox } from '../support/run-sandbox.js';
 
 /** OCI_MUTANTS=name,name runs just those (while working on one); the coverage check is then off. */
 const PICKED = process.env.OCI_MUTANTS?.split(',').filter(Boolean);
@@ -57,22 +55,10 @@ t.test('catalogue', async (t) => {
 
 // ---- the runs ---------------------------------------------------------------------------------
 
-const missing: string[] = [];
-if (!findExecutable('runc')) missing.push('runc is not on PATH');
-if (process.getuid?.() !== 0) missing.push('the mutant runs need root (they create real containers)');
-try {
-  findStaticBusybox();
-} catch (e) {
-  missing.push((e as Error).message);
-}
-
-if (missing.length) {
-  t.test('mutants against runc', async (t) => {
-    // CI installs runc and busybox-static and runs as root: missing there is a failure, never a skip.
-    if (process.env.CI) t.fail(`cannot run the mutants: ${missing.join('; ')}; CI must provide them (cmd/bootstrap.sh)`);
-    else t.plan(0, `cannot run the mutants here: ${missing.join('; ')}`);
-  });
-} else {
+// CI installs runc and busybox-static and runs as root: missing there is a failure, never a skip.
+const missing = missingForRuncRuns();
+if (missing.length) cannotRun(t, 'mutants against runc', missing);
+else {
   t.test('mutants against runc', async (t) => {
     const started = Date.now();
     const { dir: work, runTmp } = runSandbox('mutants-');

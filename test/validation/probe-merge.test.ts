@@ -9,9 +9,8 @@ import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { compatible, isProbeCase, planGroups, probeCase, type ProbeCase } from '../../validation/harness/probe-runs.js';
-import { findExecutable } from '../../validation/harness/profile.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { runSandbox } from '../support/run-sandbox.js';
+import { cannotRun, missingForRuncRuns, runSandbox } from '../support/run-sandbox.js';
 
 const MAIN = packagePath('dist/cmd/main.js');
 
@@ -45,14 +44,9 @@ t.test('every probe case of the catalogue names its fields as JSON pointers', as
   }
 });
 
-const missing = [findExecutable('runc') ? '' : 'runc is not on PATH', process.getuid?.() === 0 ? '' : 'needs root'].filter(Boolean);
-
-if (missing.length) {
-  t.test('merged probe runs against runc', async (t) => {
-    if (process.env.CI) t.fail(`cannot run: ${missing.join('; ')}; CI must provide runc and root (cmd/bootstrap.sh)`);
-    else t.plan(0, `cannot run here: ${missing.join('; ')}`);
-  });
-} else {
+const missing = missingForRuncRuns();
+if (missing.length) cannotRun(t, 'merged probe runs against runc', missing);
+else {
   const { dir, runTmp, remove } = runSandbox('merge-');
   t.teardown(remove);
 
