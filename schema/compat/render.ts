@@ -146,8 +146,9 @@ export function markdownChanges(changes: readonly Change[], from: string, to: st
 
 export function markdownRules(rules: readonly (RuleChange & { kind?: string })[]): string {
   if (!rules.length) return 'No change.\n';
-  const out = ['| Class | Change | Rule | Level | Summary |', '| --- | --- | --- | --- | --- |'];
-  for (const c of rules) out.push(`| ${c.class} | ${c.change} | ${code(c.rule.id)} | ${c.rule.level} | ${cell(c.rule.summary)} |`);
+  const kinds = rules.some((c) => c.kind !== undefined);
+  const out = [`| Class | Change | ${kinds ? 'Document | ' : ''}Rule | Level | Summary |`, `| --- | --- | ${kinds ? '--- | ' : ''}--- | --- | --- |`];
+  for (const c of rules) out.push(`| ${c.class} | ${c.change} | ${kinds ? `${c.kind ?? ''} | ` : ''}${code(c.rule.id)} | ${c.rule.level} | ${cell(c.rule.summary)} |`);
   return out.join('\n') + '\n';
 }
 
