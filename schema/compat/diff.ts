@@ -21,7 +21,7 @@ import {
   type Norm,
   type Schema,
 } from './node.js';
-import { OMIT, minimal, templatePointer, valuesOfType, type Pair, type Step } from './instance.js';
+import { OMIT, fits, minimal, templatePointer, valuesOfType, type Pair, type Step } from './instance.js';
 import { nearMisses, samplesOf } from './regex-sample.js';
 
 export interface Probe {
@@ -106,6 +106,7 @@ class Differ {
     try {
       const F = norm(from, fs);
       const T = norm(to, ts);
+      if (this.unconstrained(fs, ts, steps)) return;
       if (this.combinators(fs, ts, F, T, steps)) return;
       this.types(fs, ts, F, T, steps);
       const common = plainTypes(F).filter((t) => allowsType(T.types, t) || (t === 'number' && allowsType(T.types, 'integer')));
@@ -119,6 +120,33 @@ class Differ {
     } finally {
       this.active.delete(key);
     }
+  }
+
+  /**
+   * One side accepts anything at this place: one change for the whole place (what the other side
+   * demands is all new or all gone), not one per keyword or member. Returns true when so.
+   */
+  private unconstrained(fs: Schema, ts: Schema, steps: Step[]): boolean {
+    const { from, to } = this.pair;
+    const anyF = fingerprint(from, fs) === fingerprint(from, true) || fingerprint(from, fs) === '{}';
+    const anyT = fingerprint(to, ts) === fingerprint(to, true) || fingerprint(to, ts) === '{}';
+    if (!anyF && !anyT) return false;
+    const F = norm(from, fs);
+    const T = norm(to, ts);
+    const before = this.out.length;
+    this.types(fs, ts, F, T, steps);
+    if (this.out.length === before) {
+      if (anyF) {
+        this.emit(steps, 'constrained', 'major', 'any', describe(to, ts), {
+          values: () => [...GENERIC, '', 'x'.repeat(300), ...plainTypes(T).flatMap((t) => valuesOfType(this.pair, 'to', ts, t))],
+        });
+      } else {
+        this.emit(steps, 'unconstrained', 'minor', describe(from, fs), 'any', {
+          values: () => [...GENERIC, '', 'x'.repeat(300), ...plainTypes(F).flatMap((t) => valuesOfType(this.pair, 'from', fs, t))],
+        });
+      }
+    }
+    return true;
   }
 
   /** anyOf/oneOf. Returns true when the branches said everything about the place. */
@@ -316,15 +344,12 @@ class Differ {
       else this.emit(steps, 'uniqueItems-removed', 'minor', true, false, { values: () => [[item(), item()]] });
     }
     if (F.tuple || T.tuple) {
-      if (!F.tuple || !T.tuple) {
-        this.emit([...steps, { item: true }], 'unclassified', 'unclassified', F.tuple ? 'tuple items' : 'items', T.tuple ? 'tuple items' : 'items', undefined, 'array items changed between a single schema and the tuple form');
-        return;
-      }
-      const n = Math.max(F.tuple.length, T.tuple.length);
-      for (let i = 0; i < n; i++) {
-        this.node(F.tuple[i] ?? F.additionalItems ?? true, T.tuple[i] ?? T.additionalItems ?? true, [...steps, { index: i }]);
-      }
-      this.node(F.additionalItems ?? true, T.additionalItems ?? true, [...steps, { index: n }]);
+      // A single items schema is the tuple form with every position, and the rest, under it.
+      const n = Math.max(F.tuple?.length ?? 0, T.tuple?.length ?? 0);
+      const at = (x: Norm, i: number): Schema => (x.tuple ? (x.tuple[i] ?? x.additionalItems ?? true) : (x.items ?? true));
+      const rest = (x: Norm): Schema => (x.tuple ? (x.additionalItems ?? true) : (x.items ?? true));
+      for (let i = 0; i < n; i++) this.node(at(F, i), at(T, i), [...steps, { index: i }]);
+      this.node(rest(F), rest(T), [...steps, { index: n }]);
       return;
     }
     this.node(F.items ?? true, T.items ?? true, [...steps, { item: true }]);
@@ -334,19 +359,22 @@ class Differ {
     const { from, to } = this.pair;
     const removed: string[] = [];
     const added: string[] = [];
+    // An object that declares no member at all takes any member as free content: a member one
+    // side declares is compared with "anything" there, not reported as added or removed.
+    const freeForm = (n: Norm) => n.properties.size === 0 && n.patternProperties.size === 0 && n.additional === undefined;
     for (const [name, fp] of F.properties) {
       const tp = T.properties.get(name);
       if (tp !== undefined) {
         this.node(fp, tp, [...steps, { prop: name }]);
         continue;
       }
-      const eff = memberSchema(T, name);
+      const eff = freeForm(T) ? true : memberSchema(T, name);
       if (eff === undefined || eff === false) removed.push(name);
       else this.node(fp, eff, [...steps, { prop: name }]);
     }
     for (const [name, tp] of T.properties) {
       if (F.properties.has(name)) continue;
-      const eff = memberSchema(F, name);
+      const eff = freeForm(F) ? true : memberSchema(F, name);
       if (eff === undefined || eff === false) added.push(name);
       else this.node(eff, tp, [...steps, { prop: name }]);
     }
@@ -390,6 +418,7 @@ class Differ {
       this.emit([...steps, { prop: name }], 'required-removed', 'minor', true, false, { values: () => [OMIT] });
     }
 
+    this.propertyNames(F, T, steps);
     for (const p of new Set([...F.patternProperties.keys(), ...T.patternProperties.keys()])) {
       const key = keyFor(p, F, T);
       const fsch = F.patternProperties.get(p) ?? memberSchema(F, key);
@@ -398,6 +427,27 @@ class Differ {
     }
     const free = freeKey(F, T);
     if (free !== undefined) this.free(F.additional, T.additional, [...steps, { map: free }]);
+  }
+
+  /** Constraints on member names, shown with a member whose name one side refuses. */
+  private propertyNames(F: Norm, T: Norm, steps: Step[]): void {
+    const { from, to } = this.pair;
+    const a = F.propertyNames;
+    const b = T.propertyNames;
+    if (fingerprint(from, a ?? true) === fingerprint(to, b ?? true)) return;
+    const names = ['', ' ', 'x-key', 'X', '0', 'a.b/c', 'x'.repeat(300)];
+    const lost = names.filter((k) => fits(from, a, k) && !fits(to, b, k) && !F.properties.has(k) && !T.properties.has(k));
+    const gained = names.filter((k) => fits(to, b, k) && !fits(from, a, k) && !F.properties.has(k) && !T.properties.has(k));
+    const probe = (key: string, side: 'from' | 'to') => ({
+      steps: [...steps, { map: key }],
+      values: () => [side === 'from' ? minimal(this.pair, memberSchema(F, key) || undefined, undefined) : minimal(this.pair, undefined, memberSchema(T, key) || undefined), ...GENERIC],
+    });
+    const show = (s: Schema | undefined, doc: typeof from) => (s === undefined ? null : describe(doc, s));
+    if (a === undefined) this.emit(steps, 'propertyNames-added', 'major', null, show(b, to), lost.length ? probe(lost[0], 'from') : undefined);
+    else if (b === undefined) this.emit(steps, 'propertyNames-removed', 'minor', show(a, from), null, gained.length ? probe(gained[0], 'to') : undefined);
+    else if (lost.length && !gained.length) this.emit(steps, 'propertyNames-tightened', 'major', show(a, from), show(b, to), probe(lost[0], 'from'));
+    else if (gained.length && !lost.length) this.emit(steps, 'propertyNames-loosened', 'minor', show(a, from), show(b, to), probe(gained[0], 'to'), 'classified by sampling a few names');
+    else this.emit(steps, 'unclassified', 'unclassified', show(a, from), show(b, to), undefined, 'keyword "propertyNames" changed; not analysed, counted as major');
   }
 
   /** A member not declared by name: false rejects it, undefined lets anything through. */

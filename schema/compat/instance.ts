@@ -74,6 +74,7 @@ export function fits(doc: SchemaDoc, s: Schema | undefined, v: unknown, depth = 
   }
   if (isRecord(v)) {
     for (const r of n.required) if (!(r in v)) return false;
+    if (n.propertyNames !== undefined && !Object.keys(v).every((k) => fits(doc, n.propertyNames, k, depth + 1))) return false;
     const count = Object.keys(v).length;
     if ((b.minProperties !== undefined && count < b.minProperties) || (b.maxProperties !== undefined && count > b.maxProperties)) return false;
     for (const [k, x] of Object.entries(v)) {

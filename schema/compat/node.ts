@@ -39,6 +39,8 @@ export interface Norm {
   additionalItems?: Schema;
   anyOf?: Schema[];
   oneOf?: Schema[];
+  /** The schema every member name must match. */
+  propertyNames?: Schema;
   /** Keywords the comparison does not interpret, with every value seen. */
   other: Map<string, unknown[]>;
 }
@@ -152,6 +154,9 @@ function absorb(doc: SchemaDoc, n: Norm, s: Schema, refs: Set<unknown>): void {
       case 'additionalItems':
         n.additionalItems = both(n.additionalItems, v as Schema);
         break;
+      case 'propertyNames':
+        n.propertyNames = both(n.propertyNames, v as Schema);
+        break;
       case 'allOf':
         if (Array.isArray(v)) for (const part of v) absorb(doc, n, part as Schema, refs);
         else addOther(n, k, v);
@@ -210,6 +215,7 @@ export function isBareCombinator(n: Norm, k: 'anyOf' | 'oneOf'): boolean {
     n.items === undefined &&
     n.tuple === undefined &&
     n.additionalItems === undefined &&
+    n.propertyNames === undefined &&
     n.other.size === 0
   );
 }
@@ -304,7 +310,7 @@ export function safeTest(pattern: string, s: string): boolean {
 /** A short human description of what a place accepts, for the `from`/`to` of a change. */
 export function describe(doc: SchemaDoc, s: Schema, depth = 0): string {
   const n = norm(doc, s);
-  if (s === true || (n.types === undefined && !n.enum && !n.const && !n.anyOf && !n.oneOf && n.properties.size === 0)) return 'any';
+  if (s === true || (n.types === undefined && !n.enum && !n.const && !n.anyOf && !n.oneOf && n.properties.size === 0 && Object.keys(n.bounds).length === 0 && !n.patterns.length)) return 'any';
   if (n.types && n.types.length === 0) return 'nothing';
   if (n.const) return `const ${JSON.stringify(n.const.value)}`;
   if (n.enum) return `one of ${n.enum.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -312,6 +318,11 @@ export function describe(doc: SchemaDoc, s: Schema, depth = 0): string {
     return (n.anyOf ?? n.oneOf)!.map((b) => describe(doc, b, depth + 1)).join(' | ');
   }
   const types = n.types ?? (n.properties.size ? ['object'] : []);
+  const limits = (['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const)
+    .filter((k) => n.bounds[k] !== undefined)
+    .map((k) => `${k} ${n.bounds[k]}`);
+  const suffix = limits.length ? ` (${limits.join(', ')})` : '';
+  if (!types.length) return limits.length ? limits.join(', ') : 'any';
   return types
     .map((t) => {
       if (t === 'array' && n.items !== undefined && depth < 2) return `array of ${describe(doc, n.items, depth + 1)}`;
@@ -323,5 +334,5 @@ export function describe(doc: SchemaDoc, s: Schema, depth = 0): string {
       }
       return t;
     })
-    .join(' | ');
+    .join(' | ') + suffix;
 }

@@ -34,13 +34,15 @@ export interface Change {
   pointer: string;
   /**
    * What changed: property-added, property-added-required, property-removed, property-renamed,
-   * required-added, required-removed, type-narrowed, type-widened, type-changed,
+   * required-added, required-removed, constrained (anything was accepted here),
+   * unconstrained (anything is accepted now), type-narrowed, type-widened, type-changed,
    * enum-value-added, enum-value-removed, enum-added, enum-removed, const-added, const-removed,
    * const-changed, pattern-added, pattern-removed, pattern-tightened, pattern-loosened,
    * pattern-changed, <bound>-added|removed|raised|lowered (minimum, maximum, exclusiveMinimum,
    * exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties),
    * uniqueItems-added, uniqueItems-removed, additionalProperties-closed,
-   * additionalProperties-opened, anyOf-added, anyOf-removed, oneOf-added, oneOf-removed,
+   * additionalProperties-opened, propertyNames-added, propertyNames-removed,
+   * propertyNames-tightened, propertyNames-loosened, anyOf-added, anyOf-removed, oneOf-added, oneOf-removed,
    * anyOf-branch-added, anyOf-branch-removed, oneOf-branch-added, oneOf-branch-removed,
    * unclassified.
    */

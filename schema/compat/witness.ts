@@ -22,6 +22,9 @@ export function errorPointer(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'required' && typeof p.missingProperty === 'string') return joinPointer(e.instancePath, p.missingProperty);
   if (e.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') return joinPointer(e.instancePath, p.additionalProperty);
+  // A member name refused by propertyNames: the error itself (or its params) names it.
+  const name = (e as { propertyName?: unknown }).propertyName ?? p.propertyName;
+  if (typeof name === 'string') return joinPointer(e.instancePath, name);
   return e.instancePath;
 }
 

@@ -230,6 +230,25 @@ t.test('anyOf branches removed and added; const changed', async (t) => {
   t.match(only(t, constant, 'const-changed'), { class: 'major', witness: { document: { a: 'v1' } } });
 });
 
+t.test('member names, tuple-form items, and places that accepted anything', async (t) => {
+  const names = compare(obj({ m: { type: 'object', additionalProperties: { type: 'string' } } }), obj({ m: { type: 'object', additionalProperties: { type: 'string' }, propertyNames: { minLength: 1 } } }));
+  t.match(only(t, names, 'propertyNames-added'), { pointer: '/m', class: 'major', to: 'minLength 1', witness: { other: 'rejects', pointer: '/m/', document: { m: { '': '' } } } });
+
+  // A one-schema tuple checks only the first element; a single items schema checks them all.
+  const tuple = compare(obj({ a: { type: 'array', items: [{ type: 'string' }] } }), obj({ a: { type: 'array', items: { type: 'string' } } }));
+  const c = only(t, tuple, 'type-narrowed');
+  t.match(c, { pointer: '/a/1', class: 'major', from: 'any', to: ['string'], witness: { pointer: '/a/1', document: { a: ['', {}] } } });
+
+  const freeForm = compare(obj({ o: { type: 'object' } }), obj({ o: { type: 'object', properties: { n: { type: 'integer' } } } }));
+  t.match(only(t, freeForm, 'type-narrowed'), { pointer: '/o/n', class: 'major', witness: { accepts: 'from', other: 'rejects' } }, 'a member of a free-form object gets a type');
+  t.equal(freeForm.changes.length, 1, 'one change, not an addition');
+
+  const constrained = compare(obj({ a: {} }), obj({ a: { minLength: 2 } }));
+  t.match(only(t, constrained, 'constrained'), { class: 'major', from: 'any', to: 'minLength 2', witness: { document: { a: 'x' } } });
+  const freed = compare(obj({ a: { minLength: 2 } }), obj({ a: {} }));
+  t.match(only(t, freed, 'unconstrained'), { class: 'minor', witness: { accepts: 'to', document: { a: 'x' } } });
+});
+
 t.test('what the comparison cannot reason about is unclassified, counted as major, without a witness', async (t) => {
   const r = compare(obj({ a: { not: { type: 'string' } } }), obj({ a: { not: { type: 'integer' } } }));
   const c = only(t, r, 'unclassified');
