@@ -66,6 +66,9 @@ export function compareSides(from: SchemaSide, to: SchemaSide): CompatReport {
   for (const side of [from, to]) {
     if (side.info.repairs?.length) notes.push(`${side.info.label} was repaired to load: ${side.info.repairs.join('; ')}.`);
   }
+  if (report.rules?.some((r) => r.change === 'added' && r.class === 'major')) {
+    notes.push('A prose rule that starts to apply with an error level is counted as major; when it concerns a member that is itself new at the newer version, it only affects documents that used the member before it was defined.');
+  }
   if (changes.some((c) => c.class === 'unclassified')) {
     notes.push('Unclassified changes are ones this comparison cannot reason about; they are counted as major.');
   }

@@ -12,7 +12,6 @@ import { samplesOf } from './regex-sample.js';
 export type Step = { prop: string } | { item: true } | { index: number } | { map: string };
 
 export const OMIT: unique symbol = Symbol('omit');
-export type Leaf = unknown;
 
 export interface Pair {
   from: SchemaDoc;

@@ -59,7 +59,7 @@ function emptyNorm(): Norm {
 }
 
 /** Resolve "#" or "#/pointer" in `doc`; undefined for anything else or a dangling pointer. */
-export function resolveRef(doc: SchemaDoc, ref: string): Schema | undefined {
+function resolveRef(doc: SchemaDoc, ref: string): Schema | undefined {
   if (ref === '#') return doc.root;
   if (!ref.startsWith('#/')) return undefined;
   let cur: unknown = doc.root;

@@ -194,7 +194,7 @@ function dedupe<T>(xs: T[]): T[] {
 }
 
 /** JSON Schema patterns are ECMA-262 with the u flag (as Ajv compiles them). */
-export function patternRegExp(pattern: string): RegExp | undefined {
+function patternRegExp(pattern: string): RegExp | undefined {
   try {
     return new RegExp(pattern, 'u');
   } catch {

@@ -18,7 +18,7 @@ const MAX_TRIES = 24;
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'not', 'if', 'then', 'else']);
 
 /** The pointer an error is about: the missing or extra member for required/additionalProperties. */
-export function errorPointer(e: ErrorObject): string {
+function errorPointer(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'required' && typeof p.missingProperty === 'string') return joinPointer(e.instancePath, p.missingProperty);
   if (e.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') return joinPointer(e.instancePath, p.additionalProperty);
