@@ -10,6 +10,10 @@
 #  - for a config older than 1.0.2, prestart hooks run during start (before the program), as
 #    those versions require, not during create; a failing one fails start and destroys the container
 #  - features reports ociVersionMax 1.1.0 (runc 1.1 meets what this suite checks of 1.1.0)
+#  - for a config older than 1.1.0, create refuses a capability name the kernel does not have
+#    (runc 1.1 drops it with a warning, the 1.1.0 rule, whatever the config's version)
+#  - create refuses errnoRet or defaultErrnoRet on a seccomp action that returns no errno
+#    (runc 1.1 ignores the value)
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -17,6 +21,14 @@ BASE=runc
 . "$(dirname -- "$0")/lib/common.sh"
 
 SIDE="$CDIR/fixed-runc"
+# capabilities(7) up to CAP_CHECKPOINT_RESTORE (Linux 5.9).
+KNOWN_CAPS='CAP_CHOWN CAP_DAC_OVERRIDE CAP_DAC_READ_SEARCH CAP_FOWNER CAP_FSETID CAP_KILL CAP_SETGID
+CAP_SETUID CAP_SETPCAP CAP_LINUX_IMMUTABLE CAP_NET_BIND_SERVICE CAP_NET_BROADCAST CAP_NET_ADMIN
+CAP_NET_RAW CAP_IPC_LOCK CAP_IPC_OWNER CAP_SYS_MODULE CAP_SYS_RAWIO CAP_SYS_CHROOT CAP_SYS_PTRACE
+CAP_SYS_PACCT CAP_SYS_ADMIN CAP_SYS_BOOT CAP_SYS_NICE CAP_SYS_RESOURCE CAP_SYS_TIME CAP_SYS_TTY_CONFIG
+CAP_MKNOD CAP_LEASE CAP_AUDIT_WRITE CAP_AUDIT_CONTROL CAP_SETFCAP CAP_MAC_OVERRIDE CAP_MAC_ADMIN
+CAP_SYSLOG CAP_WAKE_ALARM CAP_BLOCK_SUSPEND CAP_AUDIT_READ CAP_PERFMON CAP_BPF CAP_CHECKPOINT_RESTORE'
+KNOWN_CAPS=$(echo $KNOWN_CAPS)
 
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
 kept() { [ -s "$1/$2.json" ]; }
@@ -24,7 +36,22 @@ kept() { [ -s "$1/$2.json" ]; }
 case $SUBCMD in
 create)
   { [ -n "$ID" ] && [ -f "$CONFIG" ] && [ ! -e "$CDIR" ]; } || pass
-  # Nothing to repair without hooks (and no node to start).
+  if grep -q '"ociVersion": *"1\.0\.' "$CONFIG"; then
+    for cap in $(grep -o '"CAP_[A-Z0-9_]*"' "$CONFIG" | tr -d '"' | sort -u); do
+      case " $KNOWN_CAPS " in
+        *" $cap "*) ;;
+        *) echo "fixed-runc: unknown capability $cap (an error before runtime-spec 1.1.0)" >&2; exit 1 ;;
+      esac
+    done
+  fi
+  if grep -q 'rrnoRet"' "$CONFIG"; then
+    bad=$(json_get "$CONFIG" "(() => { const s = c.linux?.seccomp ?? {}; const takes = (a) => a === 'SCMP_ACT_ERRNO' || a === 'SCMP_ACT_TRACE';
+      if (s.defaultErrnoRet !== undefined && !takes(s.defaultAction)) return 'defaultErrnoRet with ' + s.defaultAction;
+      const r = (s.syscalls ?? []).find((x) => x.errnoRet !== undefined && !takes(x.action));
+      return r ? 'errnoRet with ' + r.action : ''; })()") || exit 1
+    if [ -n "$bad" ]; then echo "fixed-runc: seccomp $bad, an action that returns no errno" >&2; exit 1; fi
+  fi
+  # Nothing more to repair without hooks (and no node to start).
   grep -q '"hooks"' "$CONFIG" || pass
   tmp=$(mktemp -d) || exit 1
   trap 'rm -rf "$tmp"' EXIT

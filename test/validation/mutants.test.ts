@@ -97,7 +97,8 @@ else {
         const runc = baselines.get('runc@1.0.2')!;
         t.notOk(runc.error, 'runc@1.0.2 ran', { error: runc.error });
         for (const [id, b] of Object.entries(BASELINES)) {
-          if (b.passesAgainst === 'runc') t.equal(statusIn(runc, id), 'pass', `runc: ${id} passes`, describeTest(runc, id));
+          // A test that applies only from a later version is checked on runc in its mutants' runs.
+          if (b.passesAgainst === 'runc' && applies(byId.get(id)!, '1.0.2')) t.equal(statusIn(runc, id), 'pass', `runc: ${id} passes`, describeTest(runc, id));
           else t.comment(`runc: ${id} is ${statusIn(runc, id)} (${b.passesAgainst === 'none' ? 'no runtime here passes it' : `passes against ${b.passesAgainst}`}: ${b.reason})`);
         }
         for (const r of baselines.values()) t.same(r.swept ?? [], [], `${r.key}: left nothing behind (processes, cgroups)`);

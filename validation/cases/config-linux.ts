@@ -1,6 +1,5 @@
 // Config application, root and Linux fields: hostname, read-only root, masked and read-only
-// paths, and which namespaces are new, seen from inside the container.
-import { readlinkSync } from 'node:fs';
+// paths (namespaces: config-namespaces.ts).
 import { probeCase, type ProbeCase } from '../harness/probe-runs.js';
 
 const MASKED = ['/proc/cpuinfo', '/sys/kernel'];
@@ -48,47 +47,6 @@ export const cases: ProbeCase[] = [
         for (const p of READONLY) {
           const f = facts.paths[p];
           t.check('config-linux.readonly-paths', `${p} cannot be written`, !!f && f.exists && !f.writable, { expected: 'exists, not writable', actual: f ?? null });
-        }
-      },
-    },
-  }),
-  probeCase({
-    id: 'config.namespaces-new',
-    revision: 1,
-    title: 'each listed namespace type is new: the container sees its own pid 1, host name and network',
-    area: 'config',
-    requirements: ['config-linux.namespaces'],
-    needs: ['host-pid'],
-    probe: {
-      fields: ['/linux/namespaces'],
-      edit(c) {
-        c.linux.namespaces = [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }, { type: 'network' }];
-      },
-      verify(t, facts) {
-        for (const type of ['pid', 'ipc', 'uts', 'net']) {
-          const host = readlinkSync(`/proc/self/ns/${type}`);
-          t.check('config-linux.namespaces', `${type} namespace differs from the runtime's`, !!facts.ns[type] && facts.ns[type] !== host, { expected: `not ${host}`, actual: facts.ns[type] ?? null });
-        }
-      },
-    },
-  }),
-  probeCase({
-    id: 'config.namespaces-inherited',
-    revision: 1,
-    title: 'a namespace type not listed is inherited from the runtime',
-    area: 'config',
-    requirements: ['config-linux.namespaces'],
-    needs: ['host-pid'],
-    probe: {
-      fields: ['/linux/namespaces'],
-      edit(c) {
-        // No network and no ipc namespace: both must be the runtime's own.
-        c.linux.namespaces = [{ type: 'pid' }, { type: 'uts' }, { type: 'mount' }];
-      },
-      verify(t, facts) {
-        for (const type of ['net', 'ipc']) {
-          const host = readlinkSync(`/proc/self/ns/${type}`);
-          t.equal('config-linux.namespaces', `${type} namespace is the runtime's`, facts.ns[type] ?? null, host);
         }
       },
     },

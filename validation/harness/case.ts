@@ -80,6 +80,9 @@ export class CaseContext {
   private ids = 0;
   /** Set when the case has ended (by its deadline too): a case still running may call no runtime. */
   private closed = false;
+  /** Host-side undo actions (a helper process, a mount), run by the runner when the case ends. */
+  private cleanups: (() => void | Promise<void>)[] = [];
+  private cleanedUp = false;
 
   constructor(
     readonly testCase: TestCase,
@@ -139,6 +142,32 @@ export class CaseContext {
   /** The runner ends the case; from now on its runtime calls throw instead of running. */
   close(): void {
     this.closed = true;
+  }
+
+  /**
+   * Register something to undo on the host when the case ends, whatever its outcome (pass,
+   * failure, deadline, interruption): the runner runs it after the case's containers are gone
+   * and before it looks for stray processes. Use it for anything a case starts outside the
+   * runtime, such as a helper process that holds a namespace.
+   */
+  onCleanup(fn: () => void | Promise<void>): void {
+    // A case past its deadline may still be running: what it starts now is undone at once.
+    if (this.cleanedUp) void Promise.resolve().then(fn).catch(() => {});
+    else this.cleanups.push(fn);
+  }
+
+  /** Run the registered cleanups, last registered first, each once; their failures as messages. */
+  async runCleanups(): Promise<string[]> {
+    this.cleanedUp = true;
+    const errors: string[] = [];
+    for (const fn of this.cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (e) {
+        errors.push((e as Error).message ?? String(e));
+      }
+    }
+    return errors;
   }
 
   private open(): void {

@@ -88,7 +88,17 @@ export interface ProbeAnswer {
   sharedWith: string[];
 }
 
-type Outcome = { ok: true; answer: ProbeAnswer } | { ok: false; message: string; invocations: Invocation[] };
+type Outcome = { ok: true; answer: ProbeAnswer } | { ok: false; message: string; invocations: Invocation[]; refused?: Invocation };
+
+/** The runtime refused to create the container (create exited non-zero): the failed call. */
+export class CreateRefused extends CaseStop {
+  constructor(
+    message: string,
+    readonly invocation: Invocation,
+  ) {
+    super('error', message);
+  }
+}
 
 /** The facts as one case sees them: only its own answers, under its own names. */
 function viewFor(c: ProbeCase, facts: ProbeFacts): ProbeFacts {
@@ -127,7 +137,7 @@ export class ProbeScheduler {
     }
     const outcome = (await run).get(c.id)!;
     t.invocations.push(...(outcome.ok ? outcome.answer.invocations : outcome.invocations));
-    if (!outcome.ok) throw new CaseStop('error', outcome.message);
+    if (!outcome.ok) throw outcome.refused ? new CreateRefused(outcome.message, outcome.refused) : new CaseStop('error', outcome.message);
     t.sharedWith = outcome.answer.sharedWith;
     return outcome.answer;
   }
@@ -155,7 +165,7 @@ export class ProbeScheduler {
     // A context of its own keeps this run's calls apart as evidence; its containers are handed
     // to the asking case, whose end destroys them like any other.
     const scratch = new CaseContext(SCRATCH_CASE, { ...t.env, idPrefix: `${t.env.idPrefix}p${n}` }, join(t.dir, `probe-${n}`));
-    const fail = (message: string): Outcome => ({ ok: false, message, invocations: scratch.invocations });
+    const fail = (message: string, refused?: Invocation): Outcome => ({ ok: false, message, invocations: scratch.invocations, ...(refused ? { refused } : {}) });
     try {
       const b = scratch.bundle('', (c) => {
         c.process.args = [...PROBE_ARGS];
@@ -169,7 +179,7 @@ export class ProbeScheduler {
       writeFileSync(join(b.results, 'probe.in'), questions.length ? `${questions.join('\n')}\n` : '');
       const id = scratch.newId();
       const created = await scratch.create(id, b);
-      if (created.exitCode !== 0) return fail(`create of a valid bundle failed (${describe(created)})`);
+      if (created.exitCode !== 0) return fail(`create of a valid bundle failed (${describe(created)})`, created);
       const started = await scratch.start(id);
       if (started.exitCode !== 0) return fail(`start of a created container failed (${describe(started)})`);
       const text = await scratch.waitForFile(join(b.results, 'probe.out'));
@@ -188,4 +198,14 @@ export class ProbeScheduler {
       for (const id of scratch.containers) t.containers.add(id);
     }
   }
+}
+
+/**
+ * One container run for a case of its own, outside the shared plan: for a plain case that must
+ * prepare something on the host first (a namespace to join) or that accepts a refusal as an
+ * answer. Throws CreateRefused when the runtime refuses the config.
+ */
+export function probeAlone(t: CaseContext, probe: ProbeSpec): Promise<ProbeAnswer> {
+  const self: ProbeCase = { ...t.testCase, probe };
+  return new ProbeScheduler([[self]]).answer(t);
 }

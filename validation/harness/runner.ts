@@ -252,6 +252,13 @@ async function runOne(
       }
     }
   }
+  // Then what the case started on the host itself (namespace holders and the like).
+  const undone = await t.runCleanups();
+  if (undone.length) {
+    const note = `the case's host-side cleanup failed: ${undone.join('; ')}`;
+    if (status === 'pass' || status === 'warn') status = 'error';
+    error = error ? `${error}; ${note}` : note;
+  }
   // A runtime bug can orphan processes or cgroups even when delete succeeded.
   for (const id of t.containers) allIds.add(id);
   const left = await reapStrays({ ids: t.containers, dir });
