@@ -52,6 +52,8 @@ export const DEFAULT_VERSIONS: SpecVersion[] = ['1.0.2'];
 export const COVERAGE_VERSIONS: SpecVersion[] = ['1.0.1', '1.0.2', '1.1.0', '1.3.0'];
 
 const RUNC_DEVIATION = 'runc 1.1.5 fails it; fixed-runc.sh repairs the deviation';
+/** Cases from 1.1.0: the runc baseline runs at 1.0.2 (runc 1.1.5 declares 1.0.2-dev); fixed-runc declares 1.1.0. */
+const FROM_1_1 = 'applies from 1.1.0, above the 1.0.2 of the runc baseline (runc 1.1.5 declares 1.0.2-dev); fixed-runc declares 1.1.0';
 
 export const BASELINES: Record<string, Baseline> = {
   'state.document-after-create': { passesAgainst: 'runc' },
@@ -122,6 +124,15 @@ export const BASELINES: Record<string, Baseline> = {
   'config.seccomp.errno-ret-unsupported': { passesAgainst: 'fixed-runc', reason: `${RUNC_DEVIATION}: runc ignores errnoRet and defaultErrnoRet on actions that return no errno` },
   'config.unknown.rlimit-type': { passesAgainst: 'runc' },
   'config.unknown.capability': { passesAgainst: 'fixed-runc', reason: `${RUNC_DEVIATION}: runc drops unknown capabilities with a warning (the 1.1.0 rule) also for configs before 1.1.0, which must fail` },
+  'config.devices.custom': { passesAgainst: 'runc' },
+  'config.devices.outside-dev': { passesAgainst: 'fixed-runc', reason: `${FROM_1_1}; runc applies it there too` },
+  'config.devices.default': { passesAgainst: 'runc' },
+  'config.devices.allow-list': { passesAgainst: 'runc' },
+  'config.sysctl': { passesAgainst: 'runc' },
+  'config.domainname': { passesAgainst: 'fixed-runc', reason: `${FROM_1_1}; runc 1.1.5 ignores domainname (runc 1.2 applies it, opencontainers/runc#3600), fixed-runc writes it into the container's uts namespace` },
+  'config.process.scheduler': { passesAgainst: 'fixed-runc', reason: `${FROM_1_1}; runc 1.1.5 ignores process.scheduler (runc 1.2 applies it, opencontainers/runc#4025), fixed-runc runs create under it` },
+  'config.process.io-priority': { passesAgainst: 'fixed-runc', reason: `${FROM_1_1}; runc 1.1.5 ignores process.ioPriority (runc 1.2 applies it, opencontainers/runc#3783), fixed-runc runs create under it` },
+  'config.personality': { passesAgainst: 'fixed-runc', reason: `${RUNC_DEVIATION}: runc 1.1.5 ignores linux.personality (runc 1.2 applies it, opencontainers/runc#4082); fixed-runc runs create under it` },
 };
 
 const HOOK_FAILURES = ['hooks.prestart-failure', 'hooks.create-runtime-failure', 'hooks.create-container-failure', 'hooks.start-container-failure'];
@@ -813,6 +824,80 @@ export const MUTANTS: Mutant[] = [
     breaks: 'config-linux.md namespaces: a type not listed is inherited from the runtime',
     base: 'runc',
     killedBy: ['config.namespaces-inherited'],
+  },
+  {
+    name: 'config-devices-ignored',
+    description: 'create ignores linux.devices.',
+    breaks: 'config-linux.md devices: each entry MUST be available in the container (from 1.1.0 also outside /dev)',
+    base: 'fixed-runc',
+    killedBy: ['config.devices.custom', 'config.devices.outside-dev'],
+    versions: ['1.1.0'],
+  },
+  {
+    name: 'config-device-attributes-ignored',
+    description: 'create makes the linux.devices nodes but ignores their fileMode, uid and gid.',
+    breaks: 'config-linux.md devices: fileMode, uid and gid of each device',
+    base: 'runc',
+    killedBy: ['config.devices.custom'],
+  },
+  {
+    name: 'default-devices-swapped',
+    description: 'the runtime puts the wrong nodes at the default device paths (a startContainer hook of its own swaps them).',
+    breaks: 'config-linux.md default devices: /dev/null, zero, full, random, urandom, tty and ptmx are those devices',
+    base: 'runc',
+    killedBy: ['config.devices.default'],
+  },
+  {
+    name: 'config-device-allowlist-ignored',
+    description: 'create ignores linux.resources.devices (runc then allows its own default list only).',
+    breaks: 'config-linux.md device allow-list: the allowing entries are applied',
+    base: 'runc',
+    killedBy: ['config.devices.allow-list'],
+  },
+  {
+    name: 'config-device-denials-dropped',
+    description: 'create keeps only the allowing entries of linux.resources.devices, each with every access (r, w and m).',
+    breaks: 'config-linux.md device allow-list: deny entries and access letters are applied',
+    base: 'runc',
+    killedBy: ['config.devices.allow-list'],
+  },
+  {
+    name: 'config-sysctl-ignored',
+    description: 'create ignores linux.sysctl.',
+    breaks: 'config-linux.md sysctl: the kernel parameters are set for the container',
+    base: 'runc',
+    killedBy: ['config.sysctl'],
+  },
+  {
+    name: 'config-domainname-ignored',
+    description: 'create ignores domainname.',
+    breaks: "config.md domainname (1.1.0): the container's domain name",
+    base: 'fixed-runc',
+    killedBy: ['config.domainname'],
+    versions: ['1.1.0'],
+  },
+  {
+    name: 'config-scheduler-ignored',
+    description: 'create ignores process.scheduler.',
+    breaks: 'config.md scheduler (1.1.0): policy and nice of the process',
+    base: 'fixed-runc',
+    killedBy: ['config.process.scheduler'],
+    versions: ['1.1.0'],
+  },
+  {
+    name: 'config-io-priority-ignored',
+    description: 'create ignores process.ioPriority.',
+    breaks: 'config.md ioPriority (1.1.0): I/O class and level of the process',
+    base: 'fixed-runc',
+    killedBy: ['config.process.io-priority'],
+    versions: ['1.1.0'],
+  },
+  {
+    name: 'config-personality-ignored',
+    description: 'create ignores linux.personality (as runc 1.1 does).',
+    breaks: 'config-linux.md personality (1.0.2): the execution domain of the process',
+    base: 'fixed-runc',
+    killedBy: ['config.personality'],
   },
 ];
 

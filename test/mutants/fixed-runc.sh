@@ -14,6 +14,10 @@
 #    (runc 1.1 drops it with a warning, the 1.1.0 rule, whatever the config's version)
 #  - create refuses errnoRet or defaultErrnoRet on a seccomp action that returns no errno
 #    (runc 1.1 ignores the value)
+#  - fields runc 1.1 ignores (runc 1.2 applies them): linux.personality, process.scheduler and
+#    process.ioPriority are inherited from runc create by the container process, so create runs
+#    under them (setarch, chrt, nice, ionice); domainname is written into the container's uts
+#    namespace after create, before the program starts
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -33,6 +37,16 @@ KNOWN_CAPS=$(echo $KNOWN_CAPS)
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
 kept() { [ -s "$1/$2.json" ]; }
 
+# set_domainname NAME: write NAME into the uts namespace of the created container's init; on
+# failure the container is destroyed and create fails, as a runtime that cannot apply it must.
+set_domainname() {
+  _pid=$(pid_of "$ID")
+  if [ -n "$_pid" ] && nsenter -t "$_pid" -u sh -c 'printf %s "$1" > /proc/sys/kernel/domainname' sh "$1"; then return 0; fi
+  echo "fixed-runc: cannot set domainname $1 in the container" >&2
+  base delete --force "$ID" >/dev/null 2>&1
+  return 1
+}
+
 case $SUBCMD in
 create)
   { [ -n "$ID" ] && [ -f "$CONFIG" ] && [ ! -e "$CDIR" ]; } || pass
@@ -51,8 +65,34 @@ create)
       return r ? 'errnoRet with ' + r.action : ''; })()") || exit 1
     if [ -n "$bad" ]; then echo "fixed-runc: seccomp $bad, an action that returns no errno" >&2; exit 1; fi
   fi
-  # Nothing more to repair without hooks (and no node to start).
-  grep -q '"hooks"' "$CONFIG" || pass
+  # Personality, scheduling and I/O priority: run this very create again under them, once.
+  if [ -z "${FIXED_RUNC_INHERITED:-}" ] && grep -q '"personality"\|"scheduler"\|"ioPriority"' "$CONFIG"; then
+    prefix=$(json_get "$CONFIG" "(() => {
+      const w = [];
+      if (c.linux?.personality?.domain === 'LINUX32') w.push('setarch linux32');
+      const s = c.process?.scheduler;
+      if (s) {
+        const flag = { SCHED_OTHER: '--other', SCHED_BATCH: '--batch', SCHED_IDLE: '--idle', SCHED_FIFO: '--fifo', SCHED_RR: '--rr' }[s.policy];
+        if (flag) w.push('chrt ' + flag + ' ' + Number(s.priority ?? 0));
+        if (s.nice) w.push('nice -n ' + Number(s.nice));
+      }
+      const io = c.process?.ioPriority;
+      const cls = { IOPRIO_CLASS_RT: 1, IOPRIO_CLASS_BE: 2, IOPRIO_CLASS_IDLE: 3 }[io?.class];
+      if (cls) w.push('ionice -c ' + cls + (cls === 3 ? '' : ' -n ' + Number(io.priority ?? 0)));
+      return w.join(' ');
+    })()") || exit 1
+    export FIXED_RUNC_INHERITED=1
+    [ -n "$prefix" ] && eval "exec $prefix \"\$0\" $ORIG_Q"
+  fi
+  domain=''
+  grep -q '"domainname"' "$CONFIG" && { domain=$(json_get "$CONFIG" "c.domainname ?? ''") || exit 1; }
+  # Nothing else to repair without hooks (and no node to start).
+  if ! grep -q '"hooks"' "$CONFIG"; then
+    [ -n "$domain" ] || pass
+    base_sub || exit $?
+    set_domainname "$domain"
+    exit $?
+  fi
   tmp=$(mktemp -d) || exit 1
   trap 'rm -rf "$tmp"' EXIT
   scdir="$BUNDLE/.fixed-runc-$ID"
@@ -73,6 +113,7 @@ create)
   [ -e "$tmp/sc" ] && mkdir -p "$scdir"
   base_sub
   rc=$?
+  if [ $rc = 0 ] && [ -n "$domain" ]; then set_domainname "$domain" || rc=$?; fi
   if [ $rc = 0 ]; then
     mkdir -p "$SIDE" && cp "$tmp"/* "$SIDE"/ 2>/dev/null
   else

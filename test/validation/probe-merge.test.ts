@@ -96,8 +96,8 @@ else {
     t.equal(oom.status, 'error', 'the oomScoreAdj case errors');
     t.match(oom.error, /create of a valid bundle failed.*refusing oomScoreAdj/, 'with the refusal as its reason');
     t.notOk(oom.sharedRun, 'its failed run was its own');
+    // Every other case keeps the verdict plain runc gives it (a pass, or runc's own deviation).
     for (const x of r.tests.filter((y) => y.id !== oom.id)) {
-      // Every other case keeps the verdict it has on runc itself (a pass, or a version skip).
       t.equal(x.status, before.tests.find((y) => y.id === x.id)?.status, `${x.id} keeps its verdict`);
       t.notOk(x.sharedRun?.with.includes(oom.id), `${x.id} was not answered by a run with the refused field`);
     }
