@@ -10,6 +10,9 @@
 #  - for a config older than 1.0.2, prestart hooks run during start (before the program), as
 #    those versions require, not during create; a failing one fails start and destroys the container
 #  - features reports ociVersionMax 1.1.0 (runc 1.1 meets what this suite checks of 1.1.0)
+#  - linux.rootfsPropagation shared and unbindable (runc 1.1 leaves / private for shared and fails
+#    create for unbindable, runc#1755): the value is taken out of config.json and applied to the
+#    container's / after create, from the host, in the container's mount namespace
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -18,14 +21,35 @@ BASE=runc
 
 SIDE="$CDIR/fixed-runc"
 
+# Make the created container's / $ROOTPROP (shared or unbindable) with the rootfs's busybox.
+apply_root_propagation() {
+  _pid=$(pid_of "$ID")
+  [ -n "$_pid" ] && nsenter -t "$_pid" -m -- /bin/busybox mount --make-"$ROOTPROP" / && return 0
+  echo "fixed-runc: could not make the container's / $ROOTPROP" >&2
+  return 1
+}
+
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
 kept() { [ -s "$1/$2.json" ]; }
 
 case $SUBCMD in
 create)
   { [ -n "$ID" ] && [ -f "$CONFIG" ] && [ ! -e "$CDIR" ]; } || pass
-  # Nothing to repair without hooks (and no node to start).
-  grep -q '"hooks"' "$CONFIG" || pass
+  ROOTPROP=''
+  if grep -q '"rootfsPropagation"' "$CONFIG"; then
+    ROOTPROP=$(json_get "$CONFIG" 'c.linux?.rootfsPropagation ?? ""') || exit 1
+    case $ROOTPROP in
+      shared | unbindable) json_edit "$CONFIG" 'delete c.linux.rootfsPropagation' || exit 1 ;;
+      *) ROOTPROP='' ;;
+    esac
+  fi
+  # Nothing else to repair without hooks (and no node to start).
+  if ! grep -q '"hooks"' "$CONFIG"; then
+    [ -n "$ROOTPROP" ] || pass
+    base_sub || exit $?
+    apply_root_propagation
+    exit $?
+  fi
   tmp=$(mktemp -d) || exit 1
   trap 'rm -rf "$tmp"' EXIT
   scdir="$BUNDLE/.fixed-runc-$ID"
@@ -48,6 +72,7 @@ create)
   rc=$?
   if [ $rc = 0 ]; then
     mkdir -p "$SIDE" && cp "$tmp"/* "$SIDE"/ 2>/dev/null
+    if [ -n "$ROOTPROP" ]; then apply_root_propagation || rc=1; fi
   else
     rm -rf "$scdir"
     # runc destroyed what it had made; it would have run the poststop hooks we took out.
