@@ -369,8 +369,8 @@ export const cases: ProbeCase[] = [
     area: 'config',
     requirements: ['config-linux.default-filesystems'],
     probe: {
-      // Observes the base config's mounts, which no case may remove: claims nothing.
-      fields: [],
+      // Observes the base config's mounts, which no case may remove: a key of its own.
+      fields: ['/mounts/default-filesystems'],
       edit() {},
       verify(t, facts) {
         const all = mounts(facts);
