@@ -2,32 +2,39 @@
 // Filesystems", "Rootfs Mount Propagation"): each case adds its own mounts and the probe reports
 // mountinfo and what the process can do through them.
 //
-// Every mount these cases add is under /tmp/oci-mounts: /tmp is a tmpfs of the base config, so
-// the runtime creates the mount points there and never in the shared, read-only rootfs. Each case
-// claims a '/mounts/<name>' key for its own entries (they are appended to mounts, after the base
-// ones), so cases share a container run. Directories a case writes to are world-writable (tmpfs
-// mode=1777, host directories 0777): a case that changes process.user in the same run does not
-// change what they show.
+// Every mount these cases add is under /oci-mounts, an empty directory of the rootfs on which the
+// first of them to edit a config mounts a tmpfs: the runtime creates their mount points in it,
+// never in the shared, read-only rootfs, and no other case's readonlyPaths or maskedPaths (/tmp,
+// say) covers them. Each case claims a '/mounts/<name>' key for its own entries (appended to
+// mounts after the base ones and that tmpfs), so the cases share a container run. Directories a
+// case writes to are world-writable (tmpfs mode=1777, host directories 0777): a case that
+// changes process.user in the same run does not change what they show.
 import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { join, relative } from 'node:path';
 import { probeCase, type ProbeCase } from '../harness/probe-runs.js';
+import { MOUNTS_DIR } from '../harness/rootfs.js';
 import type { Config } from '../harness/bundle.js';
 import type { CaseContext } from '../harness/case.js';
 import type { Answer } from '../probe/parse.js';
 import { parseMountinfo, propagationOf, topMountAt, type MountRecord } from '../probe/mountinfo.js';
 import { compareVersions, isSpecVersion } from '../../schema/versions.js';
 
-/** The directory (in the container's /tmp tmpfs) under which every mount of these cases goes. */
-export const MOUNTS_BASE = '/tmp/oci-mounts';
+/** Every mount of these cases goes under this directory (a tmpfs of their own). */
+export const MOUNTS_BASE = MOUNTS_DIR;
 const at = (name: string) => `${MOUNTS_BASE}/${name}`;
 const MiB = 1024 * 1024;
 /** The host ids the idmap case maps the suite's own uid and gid to. */
 export const IDMAP_UID = 2345;
 export const IDMAP_GID = 3456;
 
+/** Append a case's mounts, after the tmpfs at MOUNTS_BASE (added by the first case to edit). */
 function addMounts(c: Config, ...mounts: Config[]): void {
-  c.mounts = [...(c.mounts ?? []), ...mounts];
+  c.mounts = c.mounts ?? [];
+  if (!c.mounts.some((m: Config) => m.destination === MOUNTS_BASE)) {
+    c.mounts.push({ destination: MOUNTS_BASE, type: 'tmpfs', source: 'oci-mounts', options: ['mode=755'] });
+  }
+  c.mounts.push(...mounts);
 }
 
 /** A host directory in the run's bundle, world-writable, with a marker file. */
