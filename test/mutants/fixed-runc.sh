@@ -18,6 +18,9 @@
 #    process.ioPriority are inherited from runc create by the container process, so create runs
 #    under them (setarch, chrt, nice, ionice); domainname is written into the container's uts
 #    namespace after create, before the program starts
+#  - linux.rootfsPropagation shared and unbindable (runc 1.1 leaves / private for shared and fails
+#    create for unbindable, runc#1755): the value is taken out of config.json and applied to the
+#    container's / after create, from the host, in the container's mount namespace
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -33,6 +36,14 @@ CAP_SYS_PACCT CAP_SYS_ADMIN CAP_SYS_BOOT CAP_SYS_NICE CAP_SYS_RESOURCE CAP_SYS_T
 CAP_MKNOD CAP_LEASE CAP_AUDIT_WRITE CAP_AUDIT_CONTROL CAP_SETFCAP CAP_MAC_OVERRIDE CAP_MAC_ADMIN
 CAP_SYSLOG CAP_WAKE_ALARM CAP_BLOCK_SUSPEND CAP_AUDIT_READ CAP_PERFMON CAP_BPF CAP_CHECKPOINT_RESTORE'
 KNOWN_CAPS=$(echo $KNOWN_CAPS)
+
+# Make the created container's / $ROOTPROP (shared or unbindable) with the rootfs's busybox.
+apply_root_propagation() {
+  _pid=$(pid_of "$ID")
+  [ -n "$_pid" ] && nsenter -t "$_pid" -m -- /bin/busybox mount --make-"$ROOTPROP" / && return 0
+  echo "fixed-runc: could not make the container's / $ROOTPROP" >&2
+  return 1
+}
 
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
 kept() { [ -s "$1/$2.json" ]; }
@@ -86,11 +97,20 @@ create)
   fi
   domain=''
   grep -q '"domainname"' "$CONFIG" && { domain=$(json_get "$CONFIG" "c.domainname ?? ''") || exit 1; }
+  ROOTPROP=''
+  if grep -q '"rootfsPropagation"' "$CONFIG"; then
+    ROOTPROP=$(json_get "$CONFIG" 'c.linux?.rootfsPropagation ?? ""') || exit 1
+    case $ROOTPROP in
+      shared | unbindable) json_edit "$CONFIG" 'delete c.linux.rootfsPropagation' || exit 1 ;;
+      *) ROOTPROP='' ;;
+    esac
+  fi
   # Nothing else to repair without hooks (and no node to start).
   if ! grep -q '"hooks"' "$CONFIG"; then
-    [ -n "$domain" ] || pass
+    [ -n "$domain" ] || [ -n "$ROOTPROP" ] || pass
     base_sub || exit $?
-    set_domainname "$domain"
+    if [ -n "$domain" ]; then set_domainname "$domain" || exit $?; fi
+    [ -z "$ROOTPROP" ] || apply_root_propagation
     exit $?
   fi
   tmp=$(mktemp -d) || exit 1
@@ -116,6 +136,7 @@ create)
   if [ $rc = 0 ] && [ -n "$domain" ]; then set_domainname "$domain" || rc=$?; fi
   if [ $rc = 0 ]; then
     mkdir -p "$SIDE" && cp "$tmp"/* "$SIDE"/ 2>/dev/null
+    if [ -n "$ROOTPROP" ]; then apply_root_propagation || rc=1; fi
   else
     rm -rf "$scdir"
     # runc destroyed what it had made; it would have run the poststop hooks we took out.

@@ -19,14 +19,16 @@ import type { ProbeScheduler } from './probe-runs.js';
 /**
  * Capabilities a case may need. `host-pid`: the state pid is a process the host can inspect
  * (native isolation only). `hook:<kind>`: the runtime runs hooks of that kind. `features`: the
- * runtime has a features command. Profiles may declare any of these unsupported.
+ * runtime has a features command. `idmapped-mounts`: the runtime applies uidMappings and
+ * gidMappings of a mount (unsupported when its features document says so). Profiles may declare
+ * any of these unsupported.
  */
-export type Need = 'host-pid' | 'features' | `hook:${string}` | 'hooks-in-container-namespace';
+export type Need = 'host-pid' | 'features' | `hook:${string}` | 'hooks-in-container-namespace' | 'idmapped-mounts';
 
 const HOOK_KINDS = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
 
 /** Every need a profile may declare unsupported; anything else is a typo and is refused. */
-export const KNOWN_NEEDS: readonly string[] = ['host-pid', 'features', 'hooks-in-container-namespace', ...HOOK_KINDS.map((k) => `hook:${k}`)];
+export const KNOWN_NEEDS: readonly string[] = ['host-pid', 'features', 'hooks-in-container-namespace', 'idmapped-mounts', ...HOOK_KINDS.map((k) => `hook:${k}`)];
 
 export interface TestCase {
   /** Stable test ID, "<area>.<what>"; never reused for a different test. */
@@ -182,14 +184,15 @@ export class CaseContext {
 
   /**
    * A fresh bundle running `script` with /bin/sh; `edit` may change the generated config and is
-   * told the host path of the results directory (mounted at RESULTS_MOUNT in the container).
+   * told the host path of the results directory (mounted at RESULTS_MOUNT in the container) and
+   * of the bundle directory (not created yet; relative paths of the config resolve against it).
    */
-  bundle(script: string, edit?: (c: Config, results: string) => void): Bundle {
+  bundle(script: string, edit?: (c: Config, results: string, bundleDir: string) => void): Bundle {
     const n = ++this.bundles;
     const dir = join(this.dir, `bundle-${n}`);
     const results = join(this.dir, `results-${n}`);
     const config = baseConfig(this.env.version, this.env.rootfs, results, ['/bin/sh', '-c', script]);
-    edit?.(config, results);
+    edit?.(config, results, dir);
     return writeBundle(dir, config, results);
   }
 

@@ -28,14 +28,27 @@ export interface ProbeSpec {
    * on (a seccomp filter, a tiny pids limit). Prefer precise fields where they suffice.
    */
   alone?: boolean;
-  /** Change the base config; touch only the fields listed above. */
-  edit(c: Config): void;
+  /**
+   * Change the base config; touch only the fields listed above. `host` names the run's bundle
+   * directory, where a case may create what its config points at (bind mount sources); each
+   * container run (a split run too) gets its own. The run's files belong to the case that
+   * started it and may be gone when another member verifies: judge from the facts only.
+   */
+  edit(c: Config, host: ProbeHost): void;
   /** Container paths the probe reports on (existence, kind, content size, writability). */
   paths?: string[];
   /** One-line shell commands the probe runs, by name; answers arrive in facts.answers[name]. */
   asks?: Record<string, string>;
   /** Judge the facts; `config` is the config the container actually ran with (merged). */
   verify(t: CaseContext, facts: ProbeFacts, config: Config): void | Promise<void>;
+}
+
+/** Host paths of one container run. */
+export interface ProbeHost {
+  /** The bundle directory: config.json, and anything a case's edit created there. */
+  bundle: string;
+  /** The results directory, mounted at RESULTS_MOUNT in the container. */
+  results: string;
 }
 
 export interface ProbeCase extends TestCase {
@@ -167,9 +180,9 @@ export class ProbeScheduler {
     const scratch = new CaseContext(SCRATCH_CASE, { ...t.env, idPrefix: `${t.env.idPrefix}p${n}` }, join(t.dir, `probe-${n}`));
     const fail = (message: string, refused?: Invocation): Outcome => ({ ok: false, message, invocations: scratch.invocations, ...(refused ? { refused } : {}) });
     try {
-      const b = scratch.bundle('', (c) => {
+      const b = scratch.bundle('', (c, results, bundle) => {
         c.process.args = [...PROBE_ARGS];
-        for (const m of members) m.probe.edit(c);
+        for (const m of members) m.probe.edit(c, { bundle, results });
       });
       copyFileSync(PROBE_SOURCE, join(b.results, 'probe.sh'));
       const questions = members.flatMap((m) => [

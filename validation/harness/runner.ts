@@ -153,6 +153,10 @@ function gate(c: TestCase, env: CaseEnvironment): { category: SkipCategory; reas
     if (need === 'features' && !env.features) {
       return { category: 'unsupported', reason: 'the runtime provides no features document' };
     }
+    if (need === 'idmapped-mounts' && env.features) {
+      const why = idmapUnsupported(env.features);
+      if (why) return { category: 'unsupported', reason: why };
+    }
     if (need.startsWith('hook:') && env.features) {
       const hooks = env.features.hooks;
       const kind = need.slice(5);
@@ -160,6 +164,24 @@ function gate(c: TestCase, env: CaseEnvironment): { category: SkipCategory; reas
         return { category: 'unsupported', reason: `the runtime's features do not list the ${kind} hook` };
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * Why a features document rules idmapped mounts out, or undefined. features.md (1.2.0) has
+ * linux.mountExtensions.idmap.enabled; a document without it (1.1.0, or a runtime that does not
+ * know the field) still lists the mount options it recognizes, and a runtime that applies mount
+ * mappings recognizes the idmap option.
+ */
+export function idmapUnsupported(features: Record<string, unknown>): string | undefined {
+  const linux = features.linux as { mountExtensions?: { idmap?: { enabled?: unknown } } } | undefined;
+  const enabled = linux?.mountExtensions?.idmap?.enabled;
+  if (enabled === true) return undefined;
+  if (enabled === false) return "the runtime's features say linux.mountExtensions.idmap.enabled is false";
+  const options = features.mountOptions;
+  if (Array.isArray(options) && !options.includes('idmap')) {
+    return "the runtime's features document has no linux.mountExtensions.idmap and lists no idmap mount option";
   }
   return undefined;
 }
