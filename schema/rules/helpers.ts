@@ -83,6 +83,17 @@ export function eachListItem<K extends string>(o: Obj, keys: readonly K[], findi
   return out ?? NONE;
 }
 
+/** eachItem for the members of an object, in for-in order, without building a key list. */
+export function eachKey(o: Obj | undefined, finding: (key: string, member: unknown) => Finding | undefined): Finding[] {
+  if (!o) return NONE;
+  let out: Finding[] | undefined;
+  for (const key in o) {
+    const f = finding(key, o[key]);
+    if (f !== undefined) (out ??= []).push(f);
+  }
+  return out ?? NONE;
+}
+
 /**
  * Object items of `list` whose string member `key` repeats an earlier item's, as
  * [index, index of the first item with that value, value]; undefined when there are none.

@@ -2,7 +2,7 @@
 // the config creates or joins: hostname, domainname, ID mappings, time offsets, sysctls, netDevices.
 import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
 import { sysctlNamespace } from './data/sysctls.js';
-import { NONE, duplicates, eachItem, hasNamespace, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
+import { NONE, duplicates, eachItem, eachKey, hasNamespace, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
 
 const NAMESPACES = { file: 'config-linux.md', anchor: 'configLinuxNamespaces' };
 
@@ -99,13 +99,11 @@ export const rules: Rule[] = [
     check(value) {
       const sysctl = obj(obj(value, 'linux'), 'sysctl');
       if (!sysctl || !isLinux(value)) return NONE;
-      let out: Finding[] | undefined;
-      for (const key in sysctl) {
+      return eachKey(sysctl, (key) => {
         const ns = sysctlNamespace(key);
-        if (!ns || hasNamespace(value, ns)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'sysctl', key), message: `linux.sysctl ${q(key)} needs a ${ns} namespace, but linux.namespaces has none; it would change the runtime's value` });
-      }
-      return out ?? NONE;
+        if (!ns || hasNamespace(value, ns)) return undefined;
+        return { pointer: ptr('linux', 'sysctl', key), message: `linux.sysctl ${q(key)} needs a ${ns} namespace, but linux.namespaces has none; it would change the runtime's value` };
+      });
     },
   },
   {

@@ -1,6 +1,6 @@
 // linux.resources (config-linux.md "Control groups" and its controller sections).
-import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, eachItem, exactInt, greater, isLinux, ptr, q } from './helpers.js';
+import { arr, has, isObj, obj, type Rule } from './rule.js';
+import { NONE, eachItem, eachKey, exactInt, greater, isLinux, ptr, q } from './helpers.js';
 
 function resources(value: unknown): Record<string, unknown> | undefined {
   const r = obj(obj(value, 'linux'), 'resources');
@@ -30,15 +30,11 @@ export const rules: Rule[] = [
     since: '1.0.2',
     summary: 'Each resources.rdma entry sets hcaHandles, hcaObjects or both.',
     check(value) {
-      const rdma = obj(resources(value), 'rdma');
-      if (!rdma) return NONE;
-      let out: Finding[] | undefined;
-      for (const dev in rdma) {
-        const e = rdma[dev];
-        if (!isObj(e) || has(e, 'hcaHandles') || has(e, 'hcaObjects')) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'resources', 'rdma', dev), message: `linux.resources.rdma ${q(dev)} sets neither hcaHandles nor hcaObjects; at least one is required` });
-      }
-      return out ?? NONE;
+      return eachKey(obj(resources(value), 'rdma'), (dev, e) =>
+        !isObj(e) || has(e, 'hcaHandles') || has(e, 'hcaObjects')
+          ? undefined
+          : { pointer: ptr('linux', 'resources', 'rdma', dev), message: `linux.resources.rdma ${q(dev)} sets neither hcaHandles nor hcaObjects; at least one is required` },
+      );
     },
   },
   {
