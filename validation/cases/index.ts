@@ -10,8 +10,9 @@ import { cases as runtimeLinux } from './runtime-linux.js';
 import { cases as features } from './features.js';
 import { cases as configProcess } from './config-process.js';
 import { cases as configLinux } from './config-linux.js';
+import { cases as configCgroups } from './config-cgroups.js';
 
 /** Version of the catalogue's shape and ID scheme; individual tests carry their own revision. */
 export const CATALOGUE_VERSION = 1;
 
-export const CATALOGUE: readonly TestCase[] = [...state, ...create, ...start, ...kill, ...del, ...hooks, ...runtimeLinux, ...features, ...configProcess, ...configLinux];
+export const CATALOGUE: readonly TestCase[] = [...state, ...create, ...start, ...kill, ...del, ...hooks, ...runtimeLinux, ...features, ...configProcess, ...configLinux, ...configCgroups];
