@@ -10,6 +10,8 @@
 #  - for a config older than 1.0.2, prestart hooks run during start (before the program), as
 #    those versions require, not during create; a failing one fails start and destroys the container
 #  - features reports ociVersionMax 1.1.0 (runc 1.1 meets what this suite checks of 1.1.0)
+#  - for a 1.3.0 config, pids.limit 0 is a limit of zero tasks (runc 1.1 reads 0 as "not set",
+#    runc#4014): after create the wrapper writes 0 to the container's pids.max
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -18,14 +20,32 @@ BASE=runc
 
 SIDE="$CDIR/fixed-runc"
 
+# pids.max of the container's cgroup (its init is in it from create on) set to 0.
+set_pids_zero() {
+  _pid=$(pid_of "$ID")
+  _p=$(sed -n 's/^[0-9]*:\([^:]*,\)\{0,1\}pids\(,[^:]*\)\{0,1\}:\(.*\)$/\3/p' "/proc/$_pid/cgroup")
+  if [ -n "$_p" ]; then _f="/sys/fs/cgroup/pids$_p/pids.max"; else _f="/sys/fs/cgroup$(sed -n 's/^0:://p' "/proc/$_pid/cgroup")/pids.max"; fi
+  echo 0 > "$_f"
+}
+
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
 kept() { [ -s "$1/$2.json" ]; }
 
 case $SUBCMD in
 create)
   { [ -n "$ID" ] && [ -f "$CONFIG" ] && [ ! -e "$CDIR" ]; } || pass
-  # Nothing to repair without hooks (and no node to start).
-  grep -q '"hooks"' "$CONFIG" || pass
+  pids_zero=''
+  if grep -q '"pids"' "$CONFIG" && [ "$(json_get "$CONFIG" "(c.ociVersion ?? '') >= '1.3.0' && c.linux?.resources?.pids?.limit === 0")" = true ]; then
+    pids_zero=1
+  fi
+  # Nothing else to repair without hooks (and no node to start).
+  if ! grep -q '"hooks"' "$CONFIG"; then
+    [ -n "$pids_zero" ] || pass
+    base_sub
+    rc=$?
+    [ $rc = 0 ] && set_pids_zero
+    exit $rc
+  fi
   tmp=$(mktemp -d) || exit 1
   trap 'rm -rf "$tmp"' EXIT
   scdir="$BUNDLE/.fixed-runc-$ID"
@@ -48,6 +68,7 @@ create)
   rc=$?
   if [ $rc = 0 ]; then
     mkdir -p "$SIDE" && cp "$tmp"/* "$SIDE"/ 2>/dev/null
+    [ -n "$pids_zero" ] && set_pids_zero
   else
     rm -rf "$scdir"
     # runc destroyed what it had made; it would have run the poststop hooks we took out.
