@@ -96,7 +96,8 @@ else {
     t.match(oom.error, /create of a valid bundle failed.*refusing oomScoreAdj/, 'with the refusal as its reason');
     t.notOk(oom.sharedRun, 'its failed run was its own');
     for (const x of r.tests.filter((y) => y.id !== oom.id)) {
-      t.equal(x.status, 'pass', `${x.id} still passes`);
+      // A case of a later spec version does not apply at the run's version.
+      t.ok(x.status === 'pass' || (x.status === 'skip' && x.skip?.category === 'not-applicable'), `${x.id} still passes (or does not apply)`, { status: x.status });
       t.notOk(x.sharedRun?.with.includes(oom.id), `${x.id} was not answered by a run with the refused field`);
     }
     const merged = run('merged-again', ['--runtime', 'runc']);
