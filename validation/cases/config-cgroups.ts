@@ -222,11 +222,17 @@ function hostHasV2Pids(): HostSupport {
 
 type Outcome = { created: true; facts: ProbeFacts; config: Config } | { created: false; create: Invocation };
 
-/** One container run of the case's own; a refused create is an answer, not an error. */
-async function runAlone(t: CaseContext, probe: ProbeSpec): Promise<Outcome> {
+/**
+ * One container run of the case's own; a refused create is an answer, not an error. `earlier`
+ * counts the case's runs before this one, so each gets its own container ID and directory (a
+ * second run under the ID of a refused one would find, and hide, what the refusal left).
+ */
+async function runAlone(t: CaseContext, probe: ProbeSpec, earlier = 0): Promise<Outcome> {
   const self = { ...t.testCase, probe } as ProbeCase;
+  const scheduler = new ProbeScheduler([[self]]);
+  scheduler.containerRuns = earlier;
   try {
-    const a = await new ProbeScheduler([[self]]).answer(t);
+    const a = await scheduler.answer(t);
     return { created: true, facts: a.facts, config: a.config };
   } catch (e) {
     if (e instanceof CaseStop && e.kind === 'error') {
@@ -282,7 +288,7 @@ function appliedOrRefused(def: AppliedOrRefused): TestCase {
       const out = await runAlone(t, probe);
       if (!out.created) {
         // The refusal must be the field's: the same config without it is created.
-        const control = await runAlone(t, { ...probe, edit: (c) => addCgroupMount(c), asks: {} });
+        const control = await runAlone(t, { ...probe, edit: (c) => addCgroupMount(c), asks: {} }, 1);
         if (!control.created) t.error(`the runtime refuses the config without the field as well (${describe(control.create)}), so its refusal says nothing about the field`);
         // A refusal is right where the host lacks the controller, whatever the isolation (a
         // sandbox applies cgroups to the host too); where the host has it, only a native
