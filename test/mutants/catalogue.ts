@@ -111,6 +111,8 @@ export const BASELINES: Record<string, Baseline> = {
   'config.cgroups.memory-v1-knobs': { passesAgainst: 'runc' },
   'config.cgroups.cpu-shares': { passesAgainst: 'runc' },
   'config.cgroups.cpu-quota': { passesAgainst: 'runc' },
+  'config.cgroups.cpu-burst': { passesAgainst: 'fixed-runc', reason: `${RUNC_DEVIATION}: runc 1.1.5 ignores cpu.burst (cpu.cfs_burst_us stays 0; runc#3145, added in runc 1.2); the case applies from 1.1.0` },
+  'config.cgroups.cpu-idle': { passesAgainst: 'fixed-runc', reason: `${RUNC_DEVIATION}: runc 1.1.5 ignores cpu.idle on cgroup v1 (cpu.idle stays 0; runc#3377, added in runc 1.2); the case applies from 1.1.0` },
   'config.cgroups.cpuset': { passesAgainst: 'runc' },
   'config.cgroups.pids-limit': { passesAgainst: 'runc' },
   'config.cgroups.pids-unlimited': { passesAgainst: 'fixed-runc', reason: 'applies from 1.3.0, and the runc baseline runs at 1.0.2 (runc 1.1.5 passes it at 1.3.0; fixed-runc is the base that runs there)' },
@@ -735,6 +737,14 @@ export const MUTANTS: Mutant[] = [
     breaks: "config-linux.md cpu: shares, quota, period, cpus and mems are the container cgroup's",
     base: 'runc',
     killedBy: ['config.cgroups.cpu-shares', 'config.cgroups.cpu-quota', 'config.cgroups.cpuset'],
+  },
+  {
+    name: 'config-cpu-burst-idle-ignored',
+    description: 'create ignores linux.resources.cpu burst and idle.',
+    breaks: "config-linux.md cpu (1.1.0): burst and idle are the container cgroup's",
+    base: 'fixed-runc',
+    killedBy: ['config.cgroups.cpu-burst', 'config.cgroups.cpu-idle'],
+    versions: ['1.1.0'],
   },
   {
     name: 'config-pids-ignored',

@@ -12,6 +12,8 @@
 #  - features reports ociVersionMax 1.1.0 (runc 1.1 meets what this suite checks of 1.1.0)
 #  - for a 1.3.0 config, pids.limit 0 is a limit of zero tasks (runc 1.1 reads 0 as "not set",
 #    runc#4014): after create the wrapper writes 0 to the container's pids.max
+#  - from 1.1.0, cpu burst and idle are applied (runc 1.1's cgroup v1 driver ignores both): after
+#    create the wrapper writes cpu.cfs_burst_us and cpu.idle of the container's cpu cgroup
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -20,12 +22,29 @@ BASE=runc
 
 SIDE="$CDIR/fixed-runc"
 
-# pids.max of the container's cgroup (its init is in it from create on) set to 0.
-set_pids_zero() {
+# cg_file CONTROLLER FILE: the path of FILE in the container's cgroup of CONTROLLER (v1), or in
+# its unified cgroup (v2). Its init is in the cgroup from create on.
+cg_file() {
   _pid=$(pid_of "$ID")
-  _p=$(sed -n 's/^[0-9]*:\([^:]*,\)\{0,1\}pids\(,[^:]*\)\{0,1\}:\(.*\)$/\3/p' "/proc/$_pid/cgroup")
-  if [ -n "$_p" ]; then _f="/sys/fs/cgroup/pids$_p/pids.max"; else _f="/sys/fs/cgroup$(sed -n 's/^0:://p' "/proc/$_pid/cgroup")/pids.max"; fi
-  echo 0 > "$_f"
+  _p=$(sed -n "s/^[0-9]*:\\([^:]*,\\)\\{0,1\\}$1\\(,[^:]*\\)\\{0,1\\}:\\(.*\\)\$/\\3/p" "/proc/$_pid/cgroup")
+  if [ -n "$_p" ]; then
+    for _d in /sys/fs/cgroup/$1 /sys/fs/cgroup/*,$1 /sys/fs/cgroup/$1,*; do [ -d "$_d$_p" ] && { echo "$_d$_p/$2"; return; }; done
+  fi
+  echo "/sys/fs/cgroup$(sed -n 's/^0:://p' "/proc/$_pid/cgroup")/$2"
+}
+
+# The cgroup repairs of a created container ($cg_fix: what json_get found to do).
+fix_cgroups() {
+  case $cg_fix in *pids0*) echo 0 > "$(cg_file pids pids.max)" ;; esac
+  case $cg_fix in *burst=*)
+    _b=${cg_fix#*burst=}; _b=${_b%%;*}
+    if [ -e "$(cg_file cpu cpu.cfs_burst_us)" ]; then echo "$_b" > "$(cg_file cpu cpu.cfs_burst_us)"; else echo "$_b" > "$(cg_file cpu cpu.max.burst)"; fi ;;
+  esac
+  case $cg_fix in *idle=*)
+    _i=${cg_fix#*idle=}; _i=${_i%%;*}
+    echo "$_i" > "$(cg_file cpu cpu.idle)" ;;
+  esac
+  return 0
 }
 
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
@@ -34,16 +53,19 @@ kept() { [ -s "$1/$2.json" ]; }
 case $SUBCMD in
 create)
   { [ -n "$ID" ] && [ -f "$CONFIG" ] && [ ! -e "$CDIR" ]; } || pass
-  pids_zero=''
-  if grep -q '"pids"' "$CONFIG" && [ "$(json_get "$CONFIG" "(c.ociVersion ?? '') >= '1.3.0' && c.linux?.resources?.pids?.limit === 0")" = true ]; then
-    pids_zero=1
+  cg_fix=''
+  if grep -q '"pids"\|"burst"\|"idle"' "$CONFIG"; then
+    cg_fix=$(json_get "$CONFIG" "((v, r) =>
+      (v >= '1.3.0' && r.pids?.limit === 0 ? 'pids0;' : '') +
+      (v >= '1.1.0' && r.cpu?.burst !== undefined ? 'burst=' + r.cpu.burst + ';' : '') +
+      (v >= '1.1.0' && r.cpu?.idle !== undefined ? 'idle=' + r.cpu.idle + ';' : ''))(c.ociVersion ?? '', c.linux?.resources ?? {})")
   fi
   # Nothing else to repair without hooks (and no node to start).
   if ! grep -q '"hooks"' "$CONFIG"; then
-    [ -n "$pids_zero" ] || pass
+    [ -n "$cg_fix" ] || pass
     base_sub
     rc=$?
-    [ $rc = 0 ] && set_pids_zero
+    [ $rc = 0 ] && fix_cgroups
     exit $rc
   fi
   tmp=$(mktemp -d) || exit 1
@@ -68,7 +90,7 @@ create)
   rc=$?
   if [ $rc = 0 ]; then
     mkdir -p "$SIDE" && cp "$tmp"/* "$SIDE"/ 2>/dev/null
-    [ -n "$pids_zero" ] && set_pids_zero
+    [ -n "$cg_fix" ] && fix_cgroups
   else
     rm -rf "$scdir"
     # runc destroyed what it had made; it would have run the poststop hooks we took out.

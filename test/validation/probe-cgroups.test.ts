@@ -229,6 +229,16 @@ t.test('cpu quota and period: v1 two files, v2 cpu.max', async (t) => {
   t.equal((await judge('config.cgroups.cpu-quota', viewText('v2', { 'cpu.max': 'max 100000' }))).status, 'fail');
 });
 
+t.test('cpu burst and idle (1.1.0): v1 and v2 file names', async (t) => {
+  t.equal((await judge('config.cgroups.cpu-burst', viewText('v1', { 'cpu.cfs_burst_us': '20000' }))).status, 'pass');
+  t.equal((await judge('config.cgroups.cpu-burst', viewText('v2', { 'cpu.max.burst': '20000' }))).status, 'pass');
+  t.equal((await judge('config.cgroups.cpu-burst', viewText('v2', { 'cpu.max.burst': '0' }))).status, 'fail');
+  t.equal((await judge('config.cgroups.cpu-burst', viewText('v1', { 'cpu.shares': '1024' }))).status, 'skip', 'a kernel without burst (before 5.14): a skip');
+  t.equal((await judge('config.cgroups.cpu-idle', viewText('v2', { 'cpu.idle': '1' }))).status, 'pass');
+  t.equal((await judge('config.cgroups.cpu-idle', viewText('v1', { 'cpu.idle': '0' }))).status, 'fail');
+  t.same([byId.get('config.cgroups.cpu-burst')!.since, byId.get('config.cgroups.cpu-idle')!.since], ['1.1.0', '1.1.0']);
+});
+
 t.test('pids: a positive limit everywhere; -1 is max from 1.3.0', async (t) => {
   t.equal((await judge('config.cgroups.pids-limit', viewText('v2', { 'pids.max': '1000' }))).status, 'pass');
   t.equal((await judge('config.cgroups.pids-limit', viewText('v1', { 'pids.max': 'max' }))).status, 'fail');

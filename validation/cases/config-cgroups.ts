@@ -37,6 +37,8 @@ export const SWAPPINESS = 37;
 /** Fewer than the default 1024 shares; v2's default weight is 100. */
 export const CPU_SHARES = 512;
 export const CPU_QUOTA = { quota: 50000, period: 200000 };
+/** Below the quota above (the spec wants burst no larger than a positive quota). */
+export const CPU_BURST = 20000;
 /** High enough for the probe and any case sharing its container; not the default "max". */
 export const PIDS_LIMIT = 1000;
 export const THROTTLE = { readBps: 1048576, writeBps: 2097152, readIops: 100, writeIops: 200 };
@@ -577,6 +579,48 @@ export const cases: TestCase[] = [
           t.equal('config-linux.resources.cpu', `cpu.cfs_quota_us is ${CPU_QUOTA.quota}`, line0(f['cpu.cfs_quota_us']), String(CPU_QUOTA.quota));
           t.equal('config-linux.resources.cpu', `cpu.cfs_period_us is ${CPU_QUOTA.period}`, line0(f['cpu.cfs_period_us']), String(CPU_QUOTA.period));
         }
+      },
+    }),
+  }),
+  probeCase({
+    id: 'config.cgroups.cpu-burst',
+    revision: 1,
+    title: 'cpu burst (1.1.0) is the CFS burst of the container cgroup (v1 cpu.cfs_burst_us, v2 cpu.max.burst)',
+    area: 'config',
+    requirements: ['config-linux.resources.cpu-burst'],
+    since: '1.1.0',
+    probe: cgroupProbe({
+      fields: ['/linux/resources/cpu/burst'],
+      files: ['cpu.cfs_burst_us', 'cpu.max.burst'],
+      edit(c) {
+        const r = resources(c);
+        r.cpu = { ...(r.cpu ?? {}), burst: CPU_BURST };
+      },
+      verify(t, view) {
+        const f = need(t, view, { v1: ['cpu.cfs_burst_us'], v2: ['cpu.max.burst'] });
+        const file = view.layout === 'v2' ? 'cpu.max.burst' : 'cpu.cfs_burst_us';
+        t.equal('config-linux.resources.cpu-burst', `${file} is ${CPU_BURST}`, line0(f[file]), String(CPU_BURST));
+      },
+    }),
+  }),
+  probeCase({
+    id: 'config.cgroups.cpu-idle',
+    revision: 1,
+    title: 'cpu idle 1 (1.1.0) makes the container cgroup SCHED_IDLE: cpu.idle is 1',
+    area: 'config',
+    requirements: ['config-linux.resources.cpu-idle'],
+    since: '1.1.0',
+    probe: cgroupProbe({
+      // The kernel refuses shares (weight) for an idle group: never in one container with them.
+      fields: ['/linux/resources/cpu/idle', '/linux/resources/cpu/shares'],
+      files: ['cpu.idle'],
+      edit(c) {
+        const r = resources(c);
+        r.cpu = { ...(r.cpu ?? {}), idle: 1 };
+      },
+      verify(t, view) {
+        const f = need(t, view, { v1: ['cpu.idle'], v2: ['cpu.idle'] });
+        t.equal('config-linux.resources.cpu-idle', 'cpu.idle is 1', line0(f['cpu.idle']), '1');
       },
     }),
   }),

@@ -59,7 +59,7 @@ export const CONFIG_FIELD_COVERAGE: readonly FieldCoverage[] = [
   { field: 'linux.seccomp', since: '1.0.0', observed: 'filtered system calls fail as configured', requirements: [] },
   { field: 'linux.cgroupsPath', since: '1.0.0', observed: 'the cgroup of the process', requirements: ['config-linux.cgroups-path'] },
   { field: 'linux.resources.memory', since: '1.0.0', observed: 'memory controller files of the container cgroup', requirements: ['config-linux.resources.memory'] },
-  { field: 'linux.resources.cpu', since: '1.0.0', observed: 'cpu and cpuset controller files, allowed CPUs', requirements: ['config-linux.resources.cpu', 'config-linux.resources.cpuset'] },
+  { field: 'linux.resources.cpu', since: '1.0.0', observed: 'cpu and cpuset controller files, allowed CPUs', requirements: ['config-linux.resources.cpu', 'config-linux.resources.cpu-burst', 'config-linux.resources.cpu-idle', 'config-linux.resources.cpuset'] },
   { field: 'linux.resources.pids', since: '1.0.0', observed: 'pids.max of the container cgroup', requirements: ['config-linux.resources.pids', 'config-linux.pids.limit-unlimited', 'config-linux.pids.limit-zero'] },
   { field: 'linux.resources.blockIO', since: '1.0.0', observed: 'blkio / io controller files', requirements: ['config-linux.resources.block-io'] },
   { field: 'linux.resources.hugepageLimits', since: '1.0.0', observed: 'hugetlb controller files (or create fails without hugetlb)', requirements: ['config-linux.resources.hugepage-limits'] },
