@@ -21,6 +21,10 @@
 #  - linux.rootfsPropagation shared and unbindable (runc 1.1 leaves / private for shared and fails
 #    create for unbindable, runc#1755): the value is taken out of config.json and applied to the
 #    container's / after create, from the host, in the container's mount namespace
+#  - for a 1.3.0 config, pids.limit 0 is a limit of zero tasks (runc 1.1 reads 0 as "not set",
+#    runc#4014): after create the wrapper writes 0 to the container's pids.max
+#  - from 1.1.0, cpu burst and idle are applied (runc 1.1's cgroup v1 driver ignores both): after
+#    create the wrapper writes cpu.cfs_burst_us and cpu.idle of the container's cpu cgroup
 # The wrapper runs those hooks itself: at create it takes them out of config.json (in place: the
 # bundle is the caller's, but a bundle is configured for one create) and keeps them in
 # $ROOT/$ID/fixed-runc/, one file per kind, which runc removes with the container.
@@ -43,6 +47,31 @@ apply_root_propagation() {
   [ -n "$_pid" ] && nsenter -t "$_pid" -m -- /bin/busybox mount --make-"$ROOTPROP" / && return 0
   echo "fixed-runc: could not make the container's / $ROOTPROP" >&2
   return 1
+}
+
+# cg_file CONTROLLER FILE: the path of FILE in the container's cgroup of CONTROLLER (v1), or in
+# its unified cgroup (v2). Its init is in the cgroup from create on.
+cg_file() {
+  _pid=$(pid_of "$ID")
+  _p=$(sed -n "s/^[0-9]*:\\([^:]*,\\)\\{0,1\\}$1\\(,[^:]*\\)\\{0,1\\}:\\(.*\\)\$/\\3/p" "/proc/$_pid/cgroup")
+  if [ -n "$_p" ]; then
+    for _d in /sys/fs/cgroup/$1 /sys/fs/cgroup/*,$1 /sys/fs/cgroup/$1,*; do [ -d "$_d$_p" ] && { echo "$_d$_p/$2"; return; }; done
+  fi
+  echo "/sys/fs/cgroup$(sed -n 's/^0:://p' "/proc/$_pid/cgroup")/$2"
+}
+
+# The cgroup repairs of a created container ($cg_fix: what json_get found to do).
+fix_cgroups() {
+  case $cg_fix in *pids0*) echo 0 > "$(cg_file pids pids.max)" ;; esac
+  case $cg_fix in *burst=*)
+    _b=${cg_fix#*burst=}; _b=${_b%%;*}
+    if [ -e "$(cg_file cpu cpu.cfs_burst_us)" ]; then echo "$_b" > "$(cg_file cpu cpu.cfs_burst_us)"; else echo "$_b" > "$(cg_file cpu cpu.max.burst)"; fi ;;
+  esac
+  case $cg_fix in *idle=*)
+    _i=${cg_fix#*idle=}; _i=${_i%%;*}
+    echo "$_i" > "$(cg_file cpu cpu.idle)" ;;
+  esac
+  return 0
 }
 
 # kept DIR KIND: hooks of KIND were kept at create (DIR holds a copy of $SIDE).
@@ -105,11 +134,19 @@ create)
       *) ROOTPROP='' ;;
     esac
   fi
+  cg_fix=''
+  if grep -q '"pids"\|"burst"\|"idle"' "$CONFIG"; then
+    cg_fix=$(json_get "$CONFIG" "((v, r) =>
+      (v >= '1.3.0' && r.pids?.limit === 0 ? 'pids0;' : '') +
+      (v >= '1.1.0' && r.cpu?.burst !== undefined ? 'burst=' + r.cpu.burst + ';' : '') +
+      (v >= '1.1.0' && r.cpu?.idle !== undefined ? 'idle=' + r.cpu.idle + ';' : ''))(c.ociVersion ?? '', c.linux?.resources ?? {})")
+  fi
   # Nothing else to repair without hooks (and no node to start).
   if ! grep -q '"hooks"' "$CONFIG"; then
-    [ -n "$domain" ] || [ -n "$ROOTPROP" ] || pass
+    [ -n "$domain" ] || [ -n "$ROOTPROP" ] || [ -n "$cg_fix" ] || pass
     base_sub || exit $?
     if [ -n "$domain" ]; then set_domainname "$domain" || exit $?; fi
+    if [ -n "$cg_fix" ]; then fix_cgroups; fi
     [ -z "$ROOTPROP" ] || apply_root_propagation
     exit $?
   fi
@@ -137,6 +174,7 @@ create)
   if [ $rc = 0 ]; then
     mkdir -p "$SIDE" && cp "$tmp"/* "$SIDE"/ 2>/dev/null
     if [ -n "$ROOTPROP" ]; then apply_root_propagation || rc=1; fi
+    [ -n "$cg_fix" ] && fix_cgroups
   else
     rm -rf "$scdir"
     # runc destroyed what it had made; it would have run the poststop hooks we took out.

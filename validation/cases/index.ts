@@ -16,8 +16,9 @@ import { cases as configUnknown } from './config-unknown.js';
 import { cases as configDevices } from './config-devices.js';
 import { cases as configMisc } from './config-misc.js';
 import { cases as configMounts } from './config-mounts.js';
+import { cases as configCgroups } from './config-cgroups.js';
 
 /** Version of the catalogue's shape and ID scheme; individual tests carry their own revision. */
 export const CATALOGUE_VERSION = 1;
 
-export const CATALOGUE: readonly TestCase[] = [...state, ...create, ...start, ...kill, ...del, ...hooks, ...runtimeLinux, ...features, ...configProcess, ...configLinux, ...configMounts, ...configNamespaces, ...configSeccomp, ...configUnknown, ...configDevices, ...configMisc];
+export const CATALOGUE: readonly TestCase[] = [...state, ...create, ...start, ...kill, ...del, ...hooks, ...runtimeLinux, ...features, ...configProcess, ...configLinux, ...configMounts, ...configNamespaces, ...configSeccomp, ...configUnknown, ...configDevices, ...configMisc, ...configCgroups];

@@ -24,15 +24,24 @@ export interface ProbeSpec {
    */
   fields: string[];
   /**
+   * JSON pointers of config entries this case adds with the same value as every other case that
+   * lists them here (the read-only cgroup mount of the cgroup cases): such cases may share a
+   * container with each other, never with a case that lists an overlapping pointer in `fields`.
+   * The edit must add the entry only when it is not there yet.
+   */
+  shared?: string[];
+  /**
    * Needs a container of its own: the case changes something every other case's probe depends
    * on (a seccomp filter, a tiny pids limit). Prefer precise fields where they suffice.
    */
   alone?: boolean;
   /**
    * Change the base config; touch only the fields listed above. `host` names the run's bundle
-   * directory, where a case may create what its config points at (bind mount sources); each
-   * container run (a split run too) gets its own. The run's files belong to the case that
-   * started it and may be gone when another member verifies: judge from the facts only.
+   * directory, where a case may create what its config points at (bind mount sources), and the
+   * ID of the container the config is for (a case naming a host resource after it, such as a
+   * cgroupsPath, lets the suite find what a runtime leaves behind); each container run (a split
+   * run too) gets its own. The run's files belong to the case that started it and may be gone
+   * when another member verifies: judge from the facts only.
    */
   edit(c: Config, host: ProbeHost): void;
   /** Container paths the probe reports on (existence, kind, content size, writability). */
@@ -49,6 +58,8 @@ export interface ProbeHost {
   bundle: string;
   /** The results directory, mounted at RESULTS_MOUNT in the container. */
   results: string;
+  /** The ID of the container this config is for. */
+  id: string;
 }
 
 export interface ProbeCase extends TestCase {
@@ -78,7 +89,10 @@ function overlaps(a: string, b: string): boolean {
 /** Whether two cases may share a container: none of their fields overlap. */
 export function compatible(a: ProbeSpec, b: ProbeSpec): boolean {
   if (a.alone || b.alone) return false;
-  return !a.fields.some((f) => b.fields.some((g) => overlaps(f, g)));
+  const own = (x: ProbeSpec) => x.fields;
+  const all = (x: ProbeSpec) => [...x.fields, ...(x.shared ?? [])];
+  // Two shared pointers never conflict (the same entry, added once); anything else that overlaps does.
+  return !own(a).some((f) => all(b).some((g) => overlaps(f, g))) && !own(b).some((f) => all(a).some((g) => overlaps(f, g)));
 }
 
 /** Groups of cases that share a container: first fit, in catalogue order, so plans are stable. */
@@ -180,9 +194,10 @@ export class ProbeScheduler {
     const scratch = new CaseContext(SCRATCH_CASE, { ...t.env, idPrefix: `${t.env.idPrefix}p${n}` }, join(t.dir, `probe-${n}`));
     const fail = (message: string, refused?: Invocation): Outcome => ({ ok: false, message, invocations: scratch.invocations, ...(refused ? { refused } : {}) });
     try {
+      const id = scratch.newId();
       const b = scratch.bundle('', (c, results, bundle) => {
         c.process.args = [...PROBE_ARGS];
-        for (const m of members) m.probe.edit(c, { bundle, results });
+        for (const m of members) m.probe.edit(c, { bundle, results, id });
       });
       copyFileSync(PROBE_SOURCE, join(b.results, 'probe.sh'));
       const questions = members.flatMap((m) => [
@@ -190,7 +205,6 @@ export class ProbeScheduler {
         ...Object.entries(m.probe.asks ?? {}).map(([name, cmd]) => `ask\t${m.id}/${name}\t${cmd}`),
       ]);
       writeFileSync(join(b.results, 'probe.in'), questions.length ? `${questions.join('\n')}\n` : '');
-      const id = scratch.newId();
       const created = await scratch.create(id, b);
       if (created.exitCode !== 0) return fail(`create of a valid bundle failed (${describe(created)})`, created);
       const started = await scratch.start(id);
