@@ -4,6 +4,31 @@ import type { TestCase } from '../harness/case.js';
 import { spawn } from 'node:child_process';
 import { RUN_MARKER_THEN_WAIT, createWaiting, failed, startRunning, stopByRelease } from './programs.js';
 
+/**
+ * Whether a host process is alive and staying so: not a zombie, not exiting, no SIGKILL
+ * pending. A kill(2) returns before its target is gone, so "its /proc entry still exists" alone
+ * would let a runtime that has just killed the process pass.
+ */
+function survives(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command: state is the 3rd field, flags the 9th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [state, flags] = [fields[0], Number(fields[6])];
+    const PF_EXITING = 0x4;
+    if (state === 'Z' || state === 'X' || flags & PF_EXITING) return false;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const SIGKILL_BIT = 1n << 8n;
+    for (const key of ['SigPnd', 'ShdPnd']) {
+      const m = new RegExp(`^${key}:\\s*([0-9a-f]+)`, 'm').exec(status);
+      if (m && BigInt(`0x${m[1]}`) & SIGKILL_BIT) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** cgroup directories of a host pid, on every hierarchy the host has mounted. */
 function cgroupDirs(pid: number): string[] {
   const dirs: string[] = [];
@@ -68,7 +93,7 @@ export const cases: TestCase[] = [
   },
   {
     id: 'delete.host-resources',
-    revision: 1,
+    revision: 2,
     title: 'delete removes the cgroups create made and keeps a namespace it only joined',
     area: 'delete',
     requirements: ['runtime.delete.remove-resources', 'runtime.delete.keep-foreign-resources'],
@@ -110,9 +135,10 @@ export const cases: TestCase[] = [
           expected: 'every cgroup directory of the container removed',
           actual: { cgroups, left },
         });
-        t.check('runtime.delete.keep-foreign-resources', 'the joined network namespace survives with its holder', joined === nsBefore && existsSync(nsPath) && readlinkSync(nsPath) === nsBefore, {
-          expected: nsBefore,
-          actual: { joinedByContainer: joined, afterDelete: existsSync(nsPath) ? readlinkSync(nsPath) : null },
+        const holderSurvives = survives(holderPid!);
+        t.check('runtime.delete.keep-foreign-resources', 'the joined network namespace survives with its holder', joined === nsBefore && holderSurvives && existsSync(nsPath) && readlinkSync(nsPath) === nsBefore, {
+          expected: { namespace: nsBefore, holder: 'alive, not exiting' },
+          actual: { joinedByContainer: joined, afterDelete: existsSync(nsPath) ? readlinkSync(nsPath) : null, holderSurvives },
         });
       } finally {
         holder.kill('SIGKILL');
