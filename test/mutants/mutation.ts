@@ -7,10 +7,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
-import { findExecutable } from '../../validation/harness/profile.js';
-import { findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { runSandbox } from '../support/run-sandbox.js';
+import { runSandbox, missingForRuncRuns } from '../support/run-sandbox.js';
 import { MUTANTS, SURVIVORS, type Mutant } from './catalogue.js';
 import { executePlan, judge, planRuns, unkilledChecks, versionsOf, type Plan, type Verdict } from './run-mutants.js';
 
@@ -115,14 +113,7 @@ async function main(): Promise<number> {
     console.error('mutation: --write needs the whole catalogue (no --only)');
     return 2;
   }
-  const missing: string[] = [];
-  if (!findExecutable('runc')) missing.push('runc is not on PATH');
-  if (process.getuid?.() !== 0) missing.push('the mutants need root (they create real containers)');
-  try {
-    findStaticBusybox();
-  } catch (e) {
-    missing.push((e as Error).message);
-  }
+  const missing = missingForRuncRuns();
   if (missing.length) {
     console.error(`mutation: cannot run: ${missing.join('; ')}`);
     return 2;

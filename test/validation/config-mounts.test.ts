@@ -11,7 +11,7 @@ import { packagePath } from '../../schema/package-root.js';
 import type { SpecVersion } from '../../schema/versions.js';
 import { cases, kernelBefore, rootMarkerText, sizeBytes } from '../../validation/cases/config-mounts.js';
 import { CaseContext, CaseStop, statusOf, type CaseEnvironment } from '../../validation/harness/case.js';
-import type { ProbeCase } from '../../validation/harness/probe-runs.js';
+import { viewFor, type ProbeCase } from '../../validation/harness/probe-runs.js';
 import { resolveProfile, type Isolation } from '../../validation/harness/profile.js';
 import { buildBusyboxRootfs, findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { parseMountinfo, propagationOf, topMountAt } from '../../validation/probe/mountinfo.js';
@@ -20,15 +20,6 @@ import { parseProbe, type ProbeFacts } from '../../validation/probe/parse.js';
 const recorded = (name: string) => parseProbe(readFileSync(packagePath(`test/fixtures/probe/${name}.out`), 'utf8'));
 const byId = new Map(cases.map((c) => [c.id, c]));
 
-/** The facts as the scheduler gives them to one case: its own answers, under its own names. */
-function viewFor(c: ProbeCase, facts: ProbeFacts): ProbeFacts {
-  const answers: ProbeFacts['answers'] = {};
-  for (const name of Object.keys(c.probe.asks ?? {})) {
-    const a = facts.answers[`${c.id}/${name}`];
-    if (a) answers[name] = a;
-  }
-  return { ...facts, answers };
-}
 
 interface Verdict {
   status: string;

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../../reports/model.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
-import { findExecutable, resolveProfile } from '../../validation/harness/profile.js';
-import { findStaticBusybox } from '../../validation/harness/rootfs.js';
+import { resolveProfile } from '../../validation/harness/profile.js';
 import { runSuite } from '../../validation/harness/runner.js';
 import { leftoversUnder } from '../support/leftovers.js';
+import { missingForRuncRuns } from '../support/run-sandbox.js';
 
 const RUNS = 3;
 const ONLY = ['state.*', 'create.*'];
@@ -19,14 +19,7 @@ function verdicts(r: Report): Record<string, string> {
   return Object.fromEntries(r.tests.map((x) => [x.id, [x.status, ...x.checks.filter((c) => !c.ok).map((c) => `not ok: ${c.name}`)].join('; ')]));
 }
 
-const missing: string[] = [];
-if (!findExecutable('runc')) missing.push('runc is not on PATH');
-if (process.getuid?.() !== 0) missing.push('the runs need root (they create real containers)');
-try {
-  findStaticBusybox();
-} catch (e) {
-  missing.push((e as Error).message);
-}
+const missing = missingForRuncRuns();
 
 t.test(`runc gives the same verdicts in ${RUNS} runs of ${ONLY.join(',')}`, async (t) => {
   if (missing.length) {

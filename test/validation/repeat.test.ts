@@ -14,9 +14,9 @@ import { renderSummaryMd } from '../../reports/summary-md.js';
 import { renderHtml } from '../../reports/html.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { findExecutable, resolveProfile } from '../../validation/harness/profile.js';
-import { findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { combineRepeats, runSuite } from '../../validation/harness/runner.js';
 import { leftoversUnder } from '../support/leftovers.js';
+import { missingForRuncRuns } from '../support/run-sandbox.js';
 import { syntheticReport, syntheticTest } from '../reports/synthetic.js';
 
 const FLAKY_RUNTIME = packagePath('test/fixtures/flaky-state-runc.sh');
@@ -71,15 +71,7 @@ t.test('the report schema and TAP carry repeat', async (t) => {
   t.equal(parsed.fail, report.tests.filter((x) => x.status === 'fail' || x.status === 'error').length, 'the note does not change a verdict');
 });
 
-const missing: string[] = [];
-if (!findExecutable('runc')) missing.push('runc is not on PATH');
-if (!findExecutable('flock')) missing.push('flock (util-linux) is not on PATH');
-if (process.getuid?.() !== 0) missing.push('the runs need root (they create real containers)');
-try {
-  findStaticBusybox();
-} catch (e) {
-  missing.push((e as Error).message);
-}
+const missing = [...missingForRuncRuns(), ...(findExecutable('flock') ? [] : ['flock (util-linux) is not on PATH'])];
 
 t.test('--repeat against real runtimes', async (t) => {
   if (missing.length) {

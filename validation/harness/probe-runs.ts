@@ -128,7 +128,7 @@ export class CreateRefused extends CaseStop {
 }
 
 /** The facts as one case sees them: only its own answers, under its own names. */
-function viewFor(c: ProbeCase, facts: ProbeFacts): ProbeFacts {
+export function viewFor(c: ProbeCase, facts: ProbeFacts): ProbeFacts {
   const answers: ProbeFacts['answers'] = {};
   for (const name of Object.keys(c.probe.asks ?? {})) {
     const a = facts.answers[`${c.id}/${name}`];
