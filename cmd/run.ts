@@ -8,6 +8,7 @@ import { ProfileError, resolveProfile } from '../validation/harness/profile.js';
 import { RootfsError } from '../validation/harness/rootfs.js';
 import { RunSetupError, runSuite } from '../validation/harness/runner.js';
 import { killAllGroups } from '../validation/harness/invoke.js';
+import { trace } from '../validation/harness/trace.js';
 import { tapFooter, tapHeader, tapTestPoint } from '../reports/tap-stream.js';
 import { PACKAGE } from '../schema/package-root.js';
 import { SPEC_VERSIONS, isSpecVersion } from '../schema/versions.js';
@@ -77,6 +78,7 @@ function positiveInt(flag: string, v: string | undefined, fallback: number): num
 }
 
 export async function main(argv: string[]): Promise<number> {
+  trace({ kind: 'mark', name: 'imported' });
   const { values, positionals, help } = parseCommandArgs<Flags>(argv, {
     runtime: { type: 'string' },
     'runtime-arg': { type: 'string', multiple: true },
@@ -186,8 +188,10 @@ export async function main(argv: string[]): Promise<number> {
       product,
       argv,
       onKeptTemp: (dir) => process.stderr.write(`oci-conformance: kept bundles and runtime output in ${dir}\n`),
-      onStart: (info) =>
-        emit(tapHeader({ suite: `${PACKAGE.name} ${PACKAGE.version}`, runtime: profile.name, specVersion: info.specVersion, reason: info.reason, total: info.total })),
+      onStart: (info) => {
+        trace({ kind: 'mark', name: 'setup-done' });
+        emit(tapHeader({ suite: `${PACKAGE.name} ${PACKAGE.version}`, runtime: profile.name, specVersion: info.specVersion, reason: info.reason, total: info.total }));
+      },
       onResult: (r, i, total) => {
         emit(tapTestPoint(r, i + 1));
         if (progress) process.stderr.write(`\r[${i + 1}/${total}] ${r.status.padEnd(5)} ${r.id}`.padEnd(80).slice(0, 100));
@@ -201,6 +205,7 @@ export async function main(argv: string[]): Promise<number> {
     process.off('SIGTERM', onSignal);
     if (progress) process.stderr.write('\n');
   }
+  trace({ kind: 'mark', name: 'run-done' });
   emit(tapFooter(report));
   if (values.out) {
     // Every rendering is a function of the report; results.tap is exactly what was printed.
@@ -212,6 +217,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e instanceof OutputError || e instanceof BundleError) throw new CliError(e.message);
       throw e;
     }
+    trace({ kind: 'mark', name: 'outputs-written' });
     process.stderr.write(`oci-conformance: report written to ${join(values.out, 'report.json')} (with results.tap, junit.xml, report.html, summary.md)${values.bundle !== undefined ? `; submission bundle in ${values.bundle}` : ''}\n`);
   }
   if (interruptedBy) return interruptedBy === 'SIGINT' ? 130 : 143;

@@ -1,17 +1,32 @@
-// npm run bench:run — the harness's overhead against runc, as ratios taken in one run:
-//   1. the suite with --jobs 1 (wall time), keeping its bundles;
-//   2. the same runtime calls, in the same order, replayed bare by a shell script;
+// npm run bench:run [-- RUNTIME [ROUNDS]] — the harness's overhead against a runtime (default
+// runc), as ratios taken in one run. Each round runs, back to back:
+//   1. the suite with --jobs 1 (wall time), keeping its bundles and taking a trace
+//      (validation/harness/trace.ts);
+//   2. a bare replay of that run by a shell script: the runtime calls report.json records, in
+//      the same order, against the same bundles (each config.json as create read it), with the host's other acts on the containers in
+//      between as the trace shows them — writing a program's "go" file, waiting for a file a
+//      program writes (polled every millisecond, no process started) — so every container is in
+//      the state it was in when the suite made the same call (a probe has finished before its
+//      delete, a waiting program still waits);
 //   3. the suite with --jobs 2.
-// The replay rewrites only the state root, so calls hit the same bundles; the containers'
-// programs find their "go" files already written and end at once, which favours the replay.
+// Rounds are interleaved so that a change in machine load hits every leg; the figures are the
+// median of the per-round ratios, with every round printed.
+//
+// What the replay leaves out is harness overhead by definition: node's start, setup (rootfs,
+// --version, features), the state polls whose last call only is recorded, waits on the runtime
+// rather than on files, stray reaping, bundle writing and rendering. Known differences that
+// favours the replay (it makes the measured overhead larger, not smaller): the network namespace
+// helper of delete.host-resources is gone, so that create fails fast.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
+import type { TraceEvent } from '../../validation/harness/trace.js';
 
 const runtime = process.argv[2] ?? 'runc';
+const ROUNDS = Number(process.argv[3] ?? 3);
 const MAIN = packagePath('dist/cmd/main.js');
 const work = mkdtempSync(join(tmpdir(), 'bench-run-'));
 chmodSync(work, 0o755);
@@ -26,46 +41,177 @@ function timed<T>(f: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
-function suite(jobs: number, keepIn: string) {
-  mkdirSync(keepIn, { mode: 0o755 });
+function suite(jobs: number, dir: string, traceFile?: string) {
+  mkdirSync(dir, { mode: 0o755 });
   return timed(() =>
-    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), '--keep-temp', '--out', join(keepIn, 'out')], {
+    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), '--keep-temp', '--out', join(dir, 'out')], {
       encoding: 'utf8',
-      env: { ...process.env, TMPDIR: keepIn },
+      env: { ...process.env, TMPDIR: dir, ...(traceFile ? { OCI_CONFORMANCE_TRACE: traceFile } : {}) },
     }),
   );
 }
 
-try {
-  const one = suite(1, join(work, 'j1'));
-  const report: Report = JSON.parse(readFileSync(join(work, 'j1', 'out', 'report.json'), 'utf8'));
-  const calls = report.tests.flatMap((t) => t.invocations.map((i) => i.argv));
-  const replayRoot = join(work, 'replay-state');
-  const created = new Set<string>();
-  const lines = ['#!/bin/sh', `mkdir -p ${quote(replayRoot)}`];
-  for (const argv of calls) {
-    const rootAt = argv.indexOf('--root');
-    const a = [...argv];
-    if (rootAt >= 0) a[rootAt + 1] = replayRoot;
-    const sub = a.find((x, i) => i > (rootAt >= 0 ? rootAt + 1 : 0) && !x.startsWith('-'));
-    if (sub === 'create') created.add(a[a.length - 1]);
-    lines.push(`${a.map(quote).join(' ')} </dev/null >/dev/null 2>&1`);
-  }
-  // The suite also force-deletes whatever a case leaves; so does the replay.
-  const prefix = calls[0].slice(0, calls[0].indexOf('--root') + 2).map((x, i, all) => (i === all.length - 1 ? replayRoot : x));
-  for (const id of created) lines.push(`${[...prefix, 'delete', '--force', id].map(quote).join(' ')} >/dev/null 2>&1`);
-  const script = join(work, 'replay.sh');
-  writeFileSync(script, lines.join('\n') + '\n');
-  const bare = timed(() => spawnSync('sh', [script], { stdio: 'ignore' }));
-  const two = suite(2, join(work, 'j2'));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sameArgv = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** The subcommand of a runtime argv: the first word after the global flags and --root DIR. */
+function subcommand(argv: string[]): string {
+  const rootAt = argv.indexOf('--root');
+  return argv.find((x, i) => i > (rootAt >= 0 ? rootAt + 1 : 0) && !x.startsWith('-')) ?? '?';
+}
 
-  const overhead = one.ms / bare.ms - 1;
-  console.log(`runtime: ${runtime}; ${report.tests.length} tests; ${calls.length} recorded runtime calls replayed`);
-  console.log(`suite --jobs 1:        ${(one.ms / 1000).toFixed(2)} s (exit ${one.value.status})`);
-  console.log(`bare replay (sh):      ${(bare.ms / 1000).toFixed(2)} s`);
-  console.log(`suite --jobs 2:        ${(two.ms / 1000).toFixed(2)} s (exit ${two.value.status})`);
-  console.log(`harness overhead, --jobs 1 vs replay: ${(overhead * 100).toFixed(1)} %  (ratio ${(one.ms / bare.ms).toFixed(2)})`);
-  console.log(`--jobs 2 / --jobs 1 wall time: ${(two.ms / one.ms).toFixed(2)}`);
+interface Replay {
+  script: string;
+  cleanup: string;
+  recorded: number;
+  unrecorded: Map<string, number>;
+  waits: number;
+  writes: number;
+  ops: string[];
+  suiteCallMs: number[];
+}
+
+/** The replay script of one traced --jobs 1 run (see the header). */
+function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay {
+  const recorded = report.tests.flatMap((t) => t.invocations);
+  const replayRoot = join(dir, 'replay-state');
+  const rewrite = (argv: string[]) => {
+    const a = [...argv];
+    const rootAt = a.indexOf('--root');
+    if (rootAt >= 0) a[rootAt + 1] = replayRoot;
+    return a;
+  };
+  // The files the replay writes or waits for existed after the suite's run: remove them first.
+  const fresh = new Set<string>();
+  const lines = ['#!/bin/bash', `mkdir -p ${quote(replayRoot)}`, `mkfifo ${quote(join(dir, 'tick'))}`, `exec 9<> ${quote(join(dir, 'tick'))}`];
+  const body: string[] = [];
+  const unrecorded = new Map<string, number>();
+  const created = new Set<string>();
+  const ops: string[] = [];
+  const suiteCallMs: number[] = [];
+  let k = 0;
+  let waits = 0;
+  let writes = 0;
+  for (const e of events) {
+    // A config a case edited after create goes back to what create read (see create.config-edits-ignored).
+    if (e.kind === 'bundle' && readFileSync(e.configPath, 'utf8') !== e.text) writeFileSync(e.configPath, e.text);
+    if (e.kind === 'call') {
+      // A call is a recorded one when it is the next in report order, with the same duration
+      // (state polls repeat the argv of the one poll that is recorded).
+      const r = recorded[k];
+      if (r && sameArgv(r.argv, e.argv) && r.durationMs === e.ms) {
+        k++;
+        const a = rewrite(e.argv);
+        const sub = subcommand(a);
+        if (sub === 'create') created.add(a[a.length - 1]);
+        ops.push(sub);
+        suiteCallMs.push(e.ms);
+        body.push(`s=$EPOCHREALTIME; ${a.map(quote).join(' ')} </dev/null >/dev/null 2>&1; echo "$s $EPOCHREALTIME" >&8`);
+      } else {
+        const what = e.argv.includes('--version') ? '--version' : subcommand(e.argv);
+        unrecorded.set(what, (unrecorded.get(what) ?? 0) + 1);
+      }
+    } else if (e.kind === 'write') {
+      writes++;
+      fresh.add(e.path);
+      body.push(`: > ${quote(e.path)}`);
+    } else if (e.kind === 'wait') {
+      waits++;
+      if (e.found) {
+        fresh.add(e.path);
+        // At most ~10 s, so a program that behaves differently in the replay cannot hang it.
+        body.push(`n=0; until [ -e ${quote(e.path)} ] || [ $n -ge 10000 ]; do read -t 0.001 -u 9; n=$((n+1)); done; [ $n -lt 10000 ] || echo ${quote(e.path)} >&7`);
+      } else body.push(`read -t ${(e.ms / 1000).toFixed(3)} -u 9`);
+    }
+  }
+  if (k !== recorded.length) throw new Error(`the trace holds ${k} of the ${recorded.length} recorded calls: cannot build the replay`);
+  lines.push(`rm -f ${[...fresh].map(quote).join(' ')}`, ...body);
+  const withRoot = rewrite(recorded.find((r) => r.argv.includes('--root'))!.argv);
+  const prefix = withRoot.slice(0, withRoot.indexOf('--root') + 2);
+  const cleanup = ['#!/bin/sh', ...[...created].map((id) => `${[...prefix, 'delete', '--force', id].map(quote).join(' ')} >/dev/null 2>&1`)].join('\n') + '\n';
+  return { script: lines.join('\n') + '\n', cleanup, recorded: recorded.length, unrecorded, waits, writes, ops, suiteCallMs };
+}
+
+interface Round {
+  one: number;
+  bare: number;
+  two: number;
+  composition: string[];
+}
+
+function round(n: number): Round {
+  const dir = join(work, `round-${n}`);
+  mkdirSync(dir, { mode: 0o755 });
+  const traceFile = join(dir, 'trace.jsonl');
+  const one = suite(1, join(dir, 'j1'), traceFile);
+  if (one.value.status !== 0 && one.value.status !== 1) throw new Error(`suite --jobs 1 exited ${one.value.status}: ${one.value.stderr}`);
+  const report: Report = JSON.parse(readFileSync(join(dir, 'j1', 'out', 'report.json'), 'utf8'));
+  const events: TraceEvent[] = readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const replay = buildReplay(report, events, dir);
+  writeFileSync(join(dir, 'replay.sh'), replay.script);
+  writeFileSync(join(dir, 'cleanup.sh'), replay.cleanup);
+  // fd 8: a timestamp after each call (a builtin, no process); fd 7: waits that gave up.
+  const bare = timed(() => spawnSync('bash', ['-c', `exec 8>${quote(join(dir, 'stamps'))} 7>${quote(join(dir, 'gave-up'))}; . ${quote(join(dir, 'replay.sh'))}`], { stdio: 'ignore' }));
+  spawnSync('sh', [join(dir, 'cleanup.sh')], { stdio: 'ignore' });
+  const gaveUp = readFileSync(join(dir, 'gave-up'), 'utf8').trim();
+  if (gaveUp) console.log(`  warning: replay waits that gave up after 10 s: ${gaveUp.split('\n').length}`);
+  const two = suite(2, join(dir, 'j2'));
+
+  // Composition of the --jobs 1 run, from its trace.
+  const marks = new Map(events.filter((e) => e.kind === 'mark').map((e) => [(e as { name: string }).name, e.t]));
+  const calls = events.filter((e): e is Extract<TraceEvent, { kind: 'call' }> => e.kind === 'call');
+  const inCases = (e: { t: number }) => e.t >= (marks.get('setup-done') ?? 0) && e.t <= (marks.get('run-done') ?? Infinity);
+  const recordedMs = sum(replay.suiteCallMs);
+  const otherCallsMs = sum(calls.filter(inCases).map((c) => c.ms)) - recordedMs;
+  const waitMs = sum(events.filter((e) => e.kind === 'wait').map((e) => (e as { ms: number }).ms));
+  const casesMs = (marks.get('run-done') ?? 0) - (marks.get('setup-done') ?? 0);
+  // Per-operation time of the same calls, suite against replay.
+  const bareCallMs = readFileSync(join(dir, 'stamps'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const [s, e] = l.split(' ').map(Number);
+      return (e - s) * 1000;
+    });
+  const perOp = [...new Set(replay.ops)].map((op) => {
+    const idx = replay.ops.flatMap((o, i) => (o === op ? [i] : []));
+    return `${op} ${idx.length}× ${median(idx.map((i) => replay.suiteCallMs[i])).toFixed(1)}/${median(idx.map((i) => bareCallMs[i])).toFixed(1)}`;
+  });
+  const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return {
+    one: one.ms,
+    bare: bare.ms,
+    two: two.ms,
+    composition: [
+      `${report.tests.length} tests; ${replay.recorded} recorded calls replayed with ${replay.writes} go-file writes and ${replay.waits} file waits; ` +
+        `calls the suite made besides: ${[...replay.unrecorded].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`,
+      `suite --jobs 1 ${f(one.ms)}: start+imports ${f(marks.get('imported') ?? 0)}, setup ${f((marks.get('setup-done') ?? 0) - (marks.get('imported') ?? 0))}, ` +
+        `cases ${f(casesMs)} (recorded calls ${f(recordedMs)}, other calls ${f(otherCallsMs)}, file waits ${f(waitMs)}, rest ${f(casesMs - recordedMs - otherCallsMs - waitMs)}), ` +
+        `outputs ${f((marks.get('outputs-written') ?? 0) - (marks.get('run-done') ?? 0))}, exit ${f(one.ms - (marks.get('outputs-written') ?? 0))}`,
+      `bare replay ${f(bare.ms)}: calls ${f(sum(bareCallMs))}; median ms per call, suite/replay: ${perOp.join(', ')}`,
+    ],
+  };
+}
+
+try {
+  const rounds: Round[] = [];
+  console.log(`runtime: ${runtime}; ${ROUNDS} rounds of suite --jobs 1, bare replay, suite --jobs 2`);
+  for (let n = 1; n <= ROUNDS; n++) {
+    const r = round(n);
+    rounds.push(r);
+    console.log(
+      `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s, bare replay ${(r.bare / 1000).toFixed(2)} s, suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
+        `overhead ${((r.one / r.bare - 1) * 100).toFixed(1)} %, --jobs 2 / --jobs 1 ${(r.two / r.one).toFixed(2)}`,
+    );
+    for (const line of r.composition) console.log(`  ${line}`);
+  }
+  const overheads = rounds.map((r) => r.one / r.bare - 1);
+  console.log(`harness overhead, --jobs 1 vs replay (median of ${ROUNDS}): ${(median(overheads) * 100).toFixed(1)} %  (ratio ${(1 + median(overheads)).toFixed(2)}; rounds: ${overheads.map((o) => `${(o * 100).toFixed(1)} %`).join(', ')})`);
+  console.log(`--jobs 2 / --jobs 1 wall time (median): ${median(rounds.map((r) => r.two / r.one)).toFixed(2)}`);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Bundle } from '../harness/bundle.js';
 import type { CaseContext } from '../harness/case.js';
 import { RESULTS_MOUNT } from '../harness/rootfs.js';
+import { trace } from '../harness/trace.js';
 
 export const R = RESULTS_MOUNT;
 
@@ -22,6 +23,7 @@ export const RUN_MARKER_THEN_WAIT = `echo ran >> ${R}/ran; ${WAIT_FOR_GO}`;
 
 export function releaseProgram(b: Bundle): void {
   writeFileSync(join(b.results, 'go'), '');
+  trace({ kind: 'write', path: join(b.results, 'go') });
 }
 
 /**

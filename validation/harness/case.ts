@@ -14,6 +14,7 @@ import { baseConfig, writeBundle, type Bundle, type Config } from './bundle.js';
 import type { Invocation } from './invoke.js';
 import type { Isolation, RuntimeProfile } from './profile.js';
 import type { RuntimeDriver, StateResult } from './runtime.js';
+import { round, trace } from './trace.js';
 
 /**
  * Capabilities a case may need. `host-pid`: the state pid is a process the host can inspect
@@ -236,7 +237,9 @@ export class CaseContext {
 
   /** Wait for a file in a results directory to exist, then read it. */
   async waitForFile(path: string, timeoutMs = 10_000): Promise<string | undefined> {
+    const t0 = performance.now();
     const found = await this.waitFor(path, async () => (existsSync(path) ? true : undefined), timeoutMs);
+    trace({ kind: 'wait', path, found: found === true, t: round(t0), ms: round(performance.now() - t0) });
     return found ? readFile(path, 'utf8') : undefined;
   }
 
