@@ -16,8 +16,11 @@ import {
   codeCachePath,
   loadPrecompiled,
   precompiledScript,
+  precompiledSuiteValidatorPath,
   precompiledValidatorPath,
   sha256,
+  SUITE_AJV_OPTIONS,
+  suiteSchemaPath,
 } from '../../schema/builtin.js';
 import { DOCUMENT_KINDS, readDocument } from '../../schema/document.js';
 import { packagePath } from '../../schema/package-root.js';
@@ -125,6 +128,28 @@ t.test('precompiled and run-time compiled validators agree', async (t) => {
         t.same(pre.errors ?? null, fresh.errors ?? null, `${kind} ${version} sample ${i}: same errors`);
       }
     }
+  }
+});
+
+t.test('the runtime profile schema has a current precompiled validator that agrees with Ajv', async (t) => {
+  const text = readFileSync(suiteSchemaPath('profile-1'), 'utf8');
+  const path = precompiledSuiteValidatorPath('profile-1');
+  t.equal(recordedSha256(path), sha256(text), 'npm run build writes it');
+  const pre = loadPrecompiled(path)!.exports as ValidateFunction;
+  const fresh = new Ajv({ ...SUITE_AJV_OPTIONS }).compile(JSON.parse(text));
+  const good = { profileVersion: 1, name: 'x', command: ['x'], isolation: 'native', timeouts: { create: 5 }, unsupported: [{ feature: 'f', reason: 'r' }] };
+  const samples: unknown[] = [
+    good,
+    { ...good, command: [] },
+    { ...good, command: [''], isolation: 'container', extra: 1 },
+    { ...good, profileVersion: 2, timeouts: { create: 0, start: 7200, nope: 1 } },
+    { ...good, unsupported: [{ feature: '' }], specVersion: '9.9.9', name: 'Upper' },
+    [],
+    null,
+  ];
+  for (const [i, doc] of samples.entries()) {
+    t.equal(pre(clone(doc)), fresh(clone(doc)), `sample ${i}: same verdict`);
+    t.same(pre.errors ?? null, fresh.errors ?? null, `sample ${i}: same errors`);
   }
 });
 

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { load } from 'js-yaml';
+import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../../schema/ajv.js';
+import { loadPrecompiled, precompiledSuiteValidatorPath, sha256, SUITE_AJV_OPTIONS, suiteSchemaPath } from '../../schema/builtin.js';
 import { packagePath } from '../../schema/package-root.js';
 import type { SpecVersion } from '../../schema/versions.js';
 
@@ -40,7 +42,18 @@ export const DEFAULT_TIMEOUTS: Record<Operation, number> = {
 export class ProfileError extends Error {}
 
 const PROFILE_DIR = packagePath('validation/profiles');
-let validateProfile: ReturnType<ReturnType<typeof newAjv>['compile']> | undefined;
+let validateProfile: ValidateFunction | undefined;
+
+/**
+ * The profile schema's validator: the one the build precompiled when it was made from this very
+ * schema text (loading it costs ~1 ms; importing Ajv and compiling ~150 ms), else compiled here.
+ */
+function profileValidator(): ValidateFunction {
+  const text = readFileSync(suiteSchemaPath('profile-1'), 'utf8');
+  const fn = loadPrecompiled(precompiledSuiteValidatorPath('profile-1'))?.exports as (ValidateFunction & { schemaSha256?: string }) | undefined;
+  if (typeof fn === 'function' && fn.schemaSha256 === sha256(text)) return fn;
+  return newAjv({ ...SUITE_AJV_OPTIONS }).compile(JSON.parse(text));
+}
 
 export function builtinProfileNames(): string[] {
   return readdirSync(PROFILE_DIR)
@@ -65,9 +78,7 @@ export function parseProfile(text: string, source: string): RuntimeProfile {
       `${source}: profileVersion ${JSON.stringify(version)} is not supported; this suite reads profileVersion ${SUPPORTED_PROFILE_VERSIONS.join(', ')}`,
     );
   }
-  validateProfile ??= newAjv({ strict: true }).compile(
-    JSON.parse(readFileSync(packagePath('schema/suite/profile-1.schema.json'), 'utf8')),
-  );
+  validateProfile ??= profileValidator();
   if (!validateProfile(data)) {
     const e = validateProfile.errors![0];
     throw new ProfileError(`${source}: ${e.instancePath || '/'} ${e.message}`);
