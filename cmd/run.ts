@@ -12,9 +12,6 @@ import { trace } from '../validation/harness/trace.js';
 import { tapFooter, tapHeader, tapTestPoint } from '../reports/tap-stream.js';
 import { PACKAGE } from '../schema/package-root.js';
 import { SPEC_VERSIONS, isSpecVersion } from '../schema/versions.js';
-import { OutputError, renderAll, writeFiles } from '../reports/outputs.js';
-import { loadProduct, ProductError } from '../reports/product.js';
-import { BundleError, renderBundle } from '../reports/bundle.js';
 import { parseShard, ShardError } from '../reports/shards.js';
 import type { Product, ShardRef } from '../reports/model.js';
 
@@ -122,10 +119,20 @@ export async function main(argv: string[]): Promise<number> {
   let product: Product | undefined;
   try {
     shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
-    product = values.product ? loadProduct(values.product) : undefined;
   } catch (e) {
-    if (e instanceof ShardError || e instanceof ProductError) throw new CliError(e.message);
+    if (e instanceof ShardError) throw new CliError(e.message);
     throw e;
+  }
+  // The product reader (js-yaml, Ajv), the renderers and the bundle writer are loaded only by
+  // runs that use them: their imports are a large part of a run's start.
+  if (values.product) {
+    const { loadProduct, ProductError } = await import('../reports/product.js');
+    try {
+      product = loadProduct(values.product);
+    } catch (e) {
+      if (e instanceof ProductError) throw new CliError(e.message);
+      throw e;
+    }
   }
 
   let profile;
@@ -169,6 +176,10 @@ export async function main(argv: string[]): Promise<number> {
     tap += s;
     process.stdout.write(s);
   };
+  // Loaded while the first cases run, not after the last.
+  const outputs = values.out ? import('../reports/outputs.js') : undefined;
+  const bundler = values.bundle !== undefined ? import('../reports/bundle.js') : undefined;
+  for (const p of [outputs, bundler]) p?.catch(() => undefined); // awaited (and thrown) below
   let report;
   try {
     report = await runSuite({
@@ -210,11 +221,13 @@ export async function main(argv: string[]): Promise<number> {
   if (values.out) {
     // Every rendering is a function of the report; results.tap is exactly what was printed.
     // An output that was asked for and not written fails the run (exit 2), never passes silently.
+    const { OutputError, renderAll, writeFiles } = await outputs!;
+    const { BundleError, renderBundle } = bundler ? await bundler : { BundleError: undefined, renderBundle: undefined };
     try {
       writeFiles(values.out, { ...renderAll(report), 'results.tap': tap });
-      if (values.bundle !== undefined) writeFiles(values.bundle, renderBundle(report, product));
+      if (values.bundle !== undefined) writeFiles(values.bundle, renderBundle!(report, product));
     } catch (e) {
-      if (e instanceof OutputError || e instanceof BundleError) throw new CliError(e.message);
+      if (e instanceof OutputError || (BundleError && e instanceof BundleError)) throw new CliError(e.message);
       throw e;
     }
     trace({ kind: 'mark', name: 'outputs-written' });
