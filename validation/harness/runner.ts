@@ -4,7 +4,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import { dir as tmpDir } from 'tmp-promise';
+import { dir as tmpDir } from './tempdir.js';
 import { REPORT_VERSION, summarize, STATUS_SEVERITY, type Report, type SkipCategory, type SpecVersionSource, type TestResult, type TestStatus } from '../../reports/model.js';
 import { PACKAGE } from '../../schema/package-root.js';
 import { resolveSpecVersion, versionInRange, type SpecVersion } from '../../schema/versions.js';
