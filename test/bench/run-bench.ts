@@ -1,22 +1,24 @@
 // npm run bench:run [-- RUNTIME [ROUNDS]] — the harness's overhead against a runtime (default
 // runc), as ratios taken in one run. Each round runs, back to back:
-//   1. the suite with --jobs 1 (wall time), keeping its bundles and taking a trace
-//      (validation/harness/trace.ts);
-//   2. a bare replay of that run by a shell script: the runtime calls report.json records, in
-//      the same order, against the same bundles (each config.json as create read it), with the host's other acts on the containers in
-//      between as the trace shows them — writing a program's "go" file, waiting for a file a
-//      program writes (polled every millisecond, no process started) — so every container is in
-//      the state it was in when the suite made the same call (a probe has finished before its
-//      delete, a waiting program still waits);
-//   3. the suite with --jobs 2.
-// Rounds are interleaved so that a change in machine load hits every leg; the figures are the
-// median of the per-round ratios, with every round printed.
+//   1. the suite with --jobs 1 as users run it (wall time), taking a trace
+//      (validation/harness/trace.ts) to split that time into calls, waits and the rest;
+//   2. the same with --keep-temp, which keeps the bundles for the replay (and spares the
+//      removal of each case's files, so it is not the run that is compared);
+//   3. a bare replay of run 2 by a shell script: the runtime calls report.json records, in the
+//      same order, against the same bundles (each config.json as create read it), with the
+//      host's other acts on the containers in between as the trace shows them — writing a
+//      program's "go" file, waiting for a file a program writes (polled every millisecond, no
+//      process started) — so every container is in the state it was in when the suite made the
+//      same call (a probe has finished before its delete, a waiting program still waits);
+//   4. the suite with --jobs 2.
+// The overhead is run 1 against run 3. Rounds are interleaved so that a change in machine load
+// hits every leg; the figures are the median of the per-round ratios, with every round printed.
 //
 // What the replay leaves out is harness overhead by definition: node's start, setup (rootfs,
 // --version, features), the state polls whose last call only is recorded, waits on the runtime
-// rather than on files, stray reaping, bundle writing and rendering. Known differences that
-// favours the replay (it makes the measured overhead larger, not smaller): the network namespace
-// helper of delete.host-resources is gone, so that create fails fast.
+// rather than on files, stray reaping, bundle writing, temp file removal and rendering. A known
+// difference favours the replay (it makes the measured overhead larger, not smaller): the
+// network namespace helper of delete.host-resources is gone, so that create fails fast.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,14 +43,17 @@ function timed<T>(f: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
-function suite(jobs: number, dir: string, traceFile?: string) {
+/** One suite run as users run it; `keep` adds --keep-temp (the replay needs the bundles). */
+function suite(jobs: number, dir: string, opts: { keep?: boolean; trace?: string } = {}) {
   mkdirSync(dir, { mode: 0o755 });
-  return timed(() =>
-    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), '--keep-temp', '--out', join(dir, 'out')], {
+  const r = timed(() =>
+    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), ...(opts.keep ? ['--keep-temp'] : []), '--out', join(dir, 'out')], {
       encoding: 'utf8',
-      env: { ...process.env, TMPDIR: dir, ...(traceFile ? { OCI_CONFORMANCE_TRACE: traceFile } : {}) },
+      env: { ...process.env, TMPDIR: dir, ...(opts.trace ? { OCI_CONFORMANCE_TRACE: opts.trace } : {}) },
     }),
   );
+  if (r.value.status !== 0 && r.value.status !== 1) throw new Error(`suite --jobs ${jobs} exited ${r.value.status}: ${r.value.stderr}`);
+  return r;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -71,12 +76,30 @@ interface Replay {
   waits: number;
   writes: number;
   ops: string[];
-  suiteCallMs: number[];
+}
+
+/**
+ * Which traced calls are the ones report.json records: the next in report order with the same
+ * argv and duration (a state poll repeats the argv of the one poll that is recorded).
+ */
+function recordedCalls(report: Report, events: TraceEvent[]): Set<TraceEvent> {
+  const recorded = report.tests.flatMap((t) => t.invocations);
+  const matched = new Set<TraceEvent>();
+  let k = 0;
+  for (const e of events) {
+    if (e.kind === 'call' && k < recorded.length && sameArgv(recorded[k].argv, e.argv) && recorded[k].durationMs === e.ms) {
+      matched.add(e);
+      k++;
+    }
+  }
+  if (k !== recorded.length) throw new Error(`the trace holds ${k} of the ${recorded.length} recorded calls`);
+  return matched;
 }
 
 /** The replay script of one traced --jobs 1 run (see the header). */
 function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay {
   const recorded = report.tests.flatMap((t) => t.invocations);
+  const isRecorded = recordedCalls(report, events);
   const replayRoot = join(dir, 'replay-state');
   const rewrite = (argv: string[]) => {
     const a = [...argv];
@@ -91,24 +114,17 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
   const unrecorded = new Map<string, number>();
   const created = new Set<string>();
   const ops: string[] = [];
-  const suiteCallMs: number[] = [];
-  let k = 0;
   let waits = 0;
   let writes = 0;
   for (const e of events) {
     // A config a case edited after create goes back to what create read (see create.config-edits-ignored).
     if (e.kind === 'bundle' && readFileSync(e.configPath, 'utf8') !== e.text) writeFileSync(e.configPath, e.text);
     if (e.kind === 'call') {
-      // A call is a recorded one when it is the next in report order, with the same duration
-      // (state polls repeat the argv of the one poll that is recorded).
-      const r = recorded[k];
-      if (r && sameArgv(r.argv, e.argv) && r.durationMs === e.ms) {
-        k++;
+      if (isRecorded.has(e)) {
         const a = rewrite(e.argv);
         const sub = subcommand(a);
         if (sub === 'create') created.add(a[a.length - 1]);
         ops.push(sub);
-        suiteCallMs.push(e.ms);
         body.push(`s=$EPOCHREALTIME; ${a.map(quote).join(' ')} </dev/null >/dev/null 2>&1; echo "$s $EPOCHREALTIME" >&8`);
       } else {
         const what = e.argv.includes('--version') ? '--version' : subcommand(e.argv);
@@ -127,44 +143,53 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
       } else body.push(`read -t ${(e.ms / 1000).toFixed(3)} -u 9`);
     }
   }
-  if (k !== recorded.length) throw new Error(`the trace holds ${k} of the ${recorded.length} recorded calls: cannot build the replay`);
   lines.push(`rm -f ${[...fresh].map(quote).join(' ')}`, ...body);
   const withRoot = rewrite(recorded.find((r) => r.argv.includes('--root'))!.argv);
   const prefix = withRoot.slice(0, withRoot.indexOf('--root') + 2);
   const cleanup = ['#!/bin/sh', ...[...created].map((id) => `${[...prefix, 'delete', '--force', id].map(quote).join(' ')} >/dev/null 2>&1`)].join('\n') + '\n';
-  return { script: lines.join('\n') + '\n', cleanup, recorded: recorded.length, unrecorded, waits, writes, ops, suiteCallMs };
+  return { script: lines.join('\n') + '\n', cleanup, recorded: recorded.length, unrecorded, waits, writes, ops };
 }
 
 interface Round {
   one: number;
+  kept: number;
   bare: number;
   two: number;
   composition: string[];
 }
 
+const readTrace = (file: string): TraceEvent[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readReport = (dir: string): Report => JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+
 function round(n: number): Round {
   const dir = join(work, `round-${n}`);
   mkdirSync(dir, { mode: 0o755 });
-  const traceFile = join(dir, 'trace.jsonl');
-  const one = suite(1, join(dir, 'j1'), traceFile);
-  if (one.value.status !== 0 && one.value.status !== 1) throw new Error(`suite --jobs 1 exited ${one.value.status}: ${one.value.stderr}`);
-  const report: Report = JSON.parse(readFileSync(join(dir, 'j1', 'out', 'report.json'), 'utf8'));
-  const events: TraceEvent[] = readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  const replay = buildReplay(report, events, dir);
+  // The timed --jobs 1 run is a plain one: --keep-temp skips removing each case's files and the
+  // temp dir. A second, kept run of the same catalogue gives the replay its bundles.
+  const one = suite(1, join(dir, 'j1'), { trace: join(dir, 'j1.trace') });
+  const report = readReport(join(dir, 'j1'));
+  const events = readTrace(join(dir, 'j1.trace'));
+  const kept = suite(1, join(dir, 'j1k'), { keep: true, trace: join(dir, 'j1k.trace') });
+  const keptReport = readReport(join(dir, 'j1k'));
+  const replay = buildReplay(keptReport, readTrace(join(dir, 'j1k.trace')), dir);
+  const shape = (r: Report) => r.tests.flatMap((t) => t.invocations.map((i) => `${t.id} ${subcommand(i.argv)}`)).join('\n');
+  if (shape(report) !== shape(keptReport)) console.log('  warning: the plain and the kept --jobs 1 runs made different calls; the ratio compares unlike runs');
   writeFileSync(join(dir, 'replay.sh'), replay.script);
   writeFileSync(join(dir, 'cleanup.sh'), replay.cleanup);
-  // fd 8: a timestamp after each call (a builtin, no process); fd 7: waits that gave up.
+  // fd 8: the start and end of each call (builtins, no process); fd 7: waits that gave up.
   const bare = timed(() => spawnSync('bash', ['-c', `exec 8>${quote(join(dir, 'stamps'))} 7>${quote(join(dir, 'gave-up'))}; . ${quote(join(dir, 'replay.sh'))}`], { stdio: 'ignore' }));
   spawnSync('sh', [join(dir, 'cleanup.sh')], { stdio: 'ignore' });
   const gaveUp = readFileSync(join(dir, 'gave-up'), 'utf8').trim();
   if (gaveUp) console.log(`  warning: replay waits that gave up after 10 s: ${gaveUp.split('\n').length}`);
   const two = suite(2, join(dir, 'j2'));
 
-  // Composition of the --jobs 1 run, from its trace.
+  // Composition of the plain --jobs 1 run, from its trace.
   const marks = new Map(events.filter((e) => e.kind === 'mark').map((e) => [(e as { name: string }).name, e.t]));
+  const isRecorded = recordedCalls(report, events);
+  const suiteCallMs = events.filter((e) => isRecorded.has(e)).map((e) => (e as { ms: number }).ms);
   const calls = events.filter((e): e is Extract<TraceEvent, { kind: 'call' }> => e.kind === 'call');
   const inCases = (e: { t: number }) => e.t >= (marks.get('setup-done') ?? 0) && e.t <= (marks.get('run-done') ?? Infinity);
-  const recordedMs = sum(replay.suiteCallMs);
+  const recordedMs = sum(suiteCallMs);
   const otherCallsMs = sum(calls.filter(inCases).map((c) => c.ms)) - recordedMs;
   const waitMs = sum(events.filter((e) => e.kind === 'wait').map((e) => (e as { ms: number }).ms));
   const casesMs = (marks.get('run-done') ?? 0) - (marks.get('setup-done') ?? 0);
@@ -178,11 +203,12 @@ function round(n: number): Round {
     });
   const perOp = [...new Set(replay.ops)].map((op) => {
     const idx = replay.ops.flatMap((o, i) => (o === op ? [i] : []));
-    return `${op} ${idx.length}× ${median(idx.map((i) => replay.suiteCallMs[i])).toFixed(1)}/${median(idx.map((i) => bareCallMs[i])).toFixed(1)}`;
+    return `${op} ${idx.length}× ${median(idx.map((i) => suiteCallMs[i])).toFixed(1)}/${median(idx.map((i) => bareCallMs[i])).toFixed(1)}`;
   });
   const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return {
     one: one.ms,
+    kept: kept.ms,
     bare: bare.ms,
     two: two.ms,
     composition: [
@@ -198,12 +224,12 @@ function round(n: number): Round {
 
 try {
   const rounds: Round[] = [];
-  console.log(`runtime: ${runtime}; ${ROUNDS} rounds of suite --jobs 1, bare replay, suite --jobs 2`);
+  console.log(`runtime: ${runtime}; ${ROUNDS} rounds of suite --jobs 1, suite --jobs 1 --keep-temp, bare replay of the kept run, suite --jobs 2`);
   for (let n = 1; n <= ROUNDS; n++) {
     const r = round(n);
     rounds.push(r);
     console.log(
-      `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s, bare replay ${(r.bare / 1000).toFixed(2)} s, suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
+      `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s (with --keep-temp ${(r.kept / 1000).toFixed(2)} s), bare replay ${(r.bare / 1000).toFixed(2)} s, suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
         `overhead ${((r.one / r.bare - 1) * 100).toFixed(1)} %, --jobs 2 / --jobs 1 ${(r.two / r.one).toFixed(2)}`,
     );
     for (const line of r.composition) console.log(`  ${line}`);
