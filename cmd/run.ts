@@ -13,6 +13,7 @@ import { tapFooter, tapHeader, tapTestPoint } from '../reports/tap-stream.js';
 import { PACKAGE } from '../schema/package-root.js';
 import { SPEC_VERSIONS, isSpecVersion } from '../schema/versions.js';
 import { parseShard, ShardError } from '../reports/shards.js';
+import { prefetchProvenance } from '../reports/provenance.js';
 import type { Product, ShardRef } from '../reports/model.js';
 
 const HELP = `Usage: oci-conformance run --runtime NAME|PATH [options]
@@ -176,7 +177,8 @@ export async function main(argv: string[]): Promise<number> {
     tap += s;
     process.stdout.write(s);
   };
-  // Loaded while the first cases run, not after the last.
+  // Computed, and loaded, while the first cases run, not after the last.
+  prefetchProvenance(profile.command);
   const outputs = values.out ? import('../reports/outputs.js') : undefined;
   const bundler = values.bundle !== undefined ? import('../reports/bundle.js') : undefined;
   for (const p of [outputs, bundler]) p?.catch(() => undefined); // awaited (and thrown) below
