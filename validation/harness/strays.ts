@@ -7,7 +7,7 @@
 //   - processes whose root directory is the run's rootfs (compared by device and inode: a
 //     container's /proc/<pid>/root reads "/" from the host, but stat sees through it);
 //   - empty cgroup directories named after our container IDs.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RootIdentity {
@@ -120,6 +120,9 @@ function removeCgroups(ids: Set<string>): string[] {
   for (const h of cgroupParents()) {
     for (const id of ids) {
       const dir = join(h, id);
+      // Nearly always absent: a failed rmdir would cost a thrown error (every case, every
+      // hierarchy, every ID: ~1 ms a case, measured); existsSync does not throw.
+      if (!existsSync(dir)) continue;
       try {
         rmdirSync(dir);
         removed.push(dir);
