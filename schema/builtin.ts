@@ -83,6 +83,15 @@ export function precompiledSuiteValidatorPath(name: (typeof PRECOMPILED_SUITE_SC
   return fileURLToPath(new URL(`./compiled/suite/${name}.cjs`, import.meta.url));
 }
 
+/**
+ * The built-in runtime profiles (validation/profiles/*.yaml) as js-yaml parses them, keyed by
+ * the sha256 of each file's text: a run reads its profile from here when the text matches and
+ * need not import js-yaml (~20 ms) on its way to the first runtime call.
+ */
+export function parsedProfilesPath(): string {
+  return fileURLToPath(new URL('./compiled/suite/profiles.json', import.meta.url));
+}
+
 /** The V8 code cache written beside a precompiled validator. */
 export function codeCachePath(modulePath: string): string {
   return `${modulePath}.v8cache`;

@@ -15,7 +15,8 @@
 // it is rewritten whenever this Node's V8 would not take it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass } from 'ajv';
 import {
@@ -24,6 +25,7 @@ import {
   SUITE_AJV_OPTIONS,
   suiteSchemaPath,
   precompiledSuiteValidatorPath,
+  parsedProfilesPath,
   builtinSchema,
   builtinSchemaSha256,
   codeCacheFile,
@@ -146,7 +148,34 @@ export function precompileAll(): PrecompileSummary {
       summary.written.push(path);
     }
   }
+  const profiles = parsedProfilesSource();
+  let current: string | undefined;
+  try {
+    current = readFileSync(parsedProfilesPath(), 'utf8');
+  } catch {
+    // Not written yet.
+  }
+  if (current === profiles) summary.current.push(parsedProfilesPath());
+  else {
+    mkdirSync(dirname(parsedProfilesPath()), { recursive: true });
+    writeFileSync(parsedProfilesPath(), profiles);
+    summary.written.push(parsedProfilesPath());
+  }
   return summary;
+}
+
+/** The built-in profiles parsed by js-yaml, keyed by the sha256 of their text (see parsedProfilesPath). */
+export function parsedProfilesSource(): string {
+  const { load } = require('js-yaml') as typeof import('js-yaml');
+  const dir = packagePath('validation', 'profiles');
+  const parsed: Record<string, unknown> = {};
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const value = load(text, { filename: join(dir, name) });
+    // Only what JSON keeps exactly (a YAML timestamp would come back as a string): the rest is parsed at run time.
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) parsed[sha256(text)] = value;
+  }
+  return JSON.stringify(parsed, null, 1) + '\n';
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

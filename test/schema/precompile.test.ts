@@ -3,11 +3,12 @@
 // Ajv compiles from the same schema at run time.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
+import { load as loadYaml } from 'js-yaml';
 import {
   BUILTIN_AJV_OPTIONS,
   builtinSchema,
@@ -16,6 +17,7 @@ import {
   codeCachePath,
   loadPrecompiled,
   precompiledScript,
+  parsedProfilesPath,
   precompiledSuiteValidatorPath,
   precompiledValidatorPath,
   sha256,
@@ -24,7 +26,7 @@ import {
 } from '../../schema/builtin.js';
 import { DOCUMENT_KINDS, readDocument } from '../../schema/document.js';
 import { packagePath } from '../../schema/package-root.js';
-import { recordedSha256 } from '../../schema/precompile.js';
+import { parsedProfilesSource, recordedSha256 } from '../../schema/precompile.js';
 import { BUILTIN_SCHEMAS } from '../../schema/validator.js';
 import { SPEC_VERSIONS } from '../../schema/versions.js';
 
@@ -150,6 +152,18 @@ t.test('the runtime profile schema has a current precompiled validator that agre
   for (const [i, doc] of samples.entries()) {
     t.equal(pre(clone(doc)), fresh(clone(doc)), `sample ${i}: same verdict`);
     t.same(pre.errors ?? null, fresh.errors ?? null, `sample ${i}: same errors`);
+  }
+});
+
+t.test('the built-in runtime profiles are parsed ahead, exactly as js-yaml parses them', async (t) => {
+  const ahead = JSON.parse(readFileSync(parsedProfilesPath(), 'utf8')) as Record<string, unknown>;
+  t.equal(readFileSync(parsedProfilesPath(), 'utf8'), parsedProfilesSource(), 'npm run build writes it');
+  const dir = packagePath('validation', 'profiles');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  t.ok(names.length >= 5);
+  for (const name of names) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    t.strictSame(ahead[sha256(text)], loadYaml(text), `${name}: same value`);
   }
 });
 
