@@ -9,6 +9,7 @@ import { RootfsError } from '../validation/harness/rootfs.js';
 import { RunSetupError, runSuite } from '../validation/harness/runner.js';
 import { killAllGroups } from '../validation/harness/invoke.js';
 import { trace } from '../validation/harness/trace.js';
+import { spawner } from '../validation/harness/spawner.js';
 import { tapFooter, tapHeader, tapTestPoint } from '../reports/tap-stream.js';
 import { PACKAGE } from '../schema/package-root.js';
 import { SPEC_VERSIONS, isSpecVersion } from '../schema/versions.js';
@@ -77,6 +78,8 @@ function positiveInt(flag: string, v: string | undefined, fallback: number): num
 
 export async function main(argv: string[]): Promise<number> {
   trace({ kind: 'mark', name: 'imported' });
+  // The spawn helper starts (perl, ~10 ms) while the run sets up, not at the first runtime call.
+  spawner();
   const { values, positionals, help } = parseCommandArgs<Flags>(argv, {
     runtime: { type: 'string' },
     'runtime-arg': { type: 'string', multiple: true },
