@@ -151,6 +151,8 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
 }
 
 interface Round {
+  /** The 1-minute load average before and after the round: the machine may be shared. */
+  load: [string, string];
   one: number;
   kept: number;
   bare: number;
@@ -161,7 +163,10 @@ interface Round {
 const readTrace = (file: string): TraceEvent[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const readReport = (dir: string): Report => JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
 
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
 function round(n: number): Round {
+  const loadBefore = loadavg();
   const dir = join(work, `round-${n}`);
   mkdirSync(dir, { mode: 0o755 });
   // The timed --jobs 1 run is a plain one: --keep-temp skips removing each case's files and the
@@ -207,6 +212,7 @@ function round(n: number): Round {
   });
   const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return {
+    load: [loadBefore, loadavg()],
     one: one.ms,
     kept: kept.ms,
     bare: bare.ms,
@@ -230,7 +236,7 @@ try {
     rounds.push(r);
     console.log(
       `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s (with --keep-temp ${(r.kept / 1000).toFixed(2)} s), bare replay ${(r.bare / 1000).toFixed(2)} s, suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
-        `overhead ${((r.one / r.bare - 1) * 100).toFixed(1)} %, --jobs 2 / --jobs 1 ${(r.two / r.one).toFixed(2)}`,
+        `overhead ${((r.one / r.bare - 1) * 100).toFixed(1)} %, --jobs 2 / --jobs 1 ${(r.two / r.one).toFixed(2)} (load average ${r.load[0]} -> ${r.load[1]})`,
     );
     for (const line of r.composition) console.log(`  ${line}`);
   }
