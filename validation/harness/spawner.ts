@@ -201,13 +201,12 @@ export class Spawner {
     this.calls.set(id, { ...call, pipes: (files.stdout ? 0 : 1) + (files.stderr ? 0 : 1), files });
     this.hold();
     // The environment and directory the call starts with are node's at this moment.
-    const env = Object.entries(process.env)
-      .map(([k, v]) => hex(`${k}=${v}`))
-      .join(' ');
+    const env = Object.entries(process.env).map(([k, v]) => `${k}=${v}`);
+    const envKey = env.join('\0');
     let msg = '';
-    if (env !== this.sentEnv) {
-      msg += `v ${env}\n`;
-      this.sentEnv = env;
+    if (envKey !== this.sentEnv) {
+      msg += `v ${env.map(hex).join(' ')}\n`;
+      this.sentEnv = envKey;
     }
     // node's children start in node's working directory; the helper's is the one node had when it started.
     let cwd: string | undefined;
