@@ -23,13 +23,12 @@ import { findExecutable } from './profile.js';
 
 const PERL_SOURCE = String.raw`
 use strict; use POSIX (); use Socket ();
-$SIG{$_} = 'IGNORE' for qw(INT TERM HUP QUIT);
+# Started in its own session by node: no terminal signal reaches it; its own handler (CHLD) is reset by exec.
 pipe(my $sigr, my $sigw) or die "pipe: $!";
 for ($sigr, $sigw) { my $fl = fcntl($_, POSIX::F_GETFL(), 0); fcntl($_, POSIX::F_SETFL(), $fl | POSIX::O_NONBLOCK()); }
 $SIG{CHLD} = sub { syswrite($sigw, 'x') };
 binmode STDOUT; $| = 1;
 my (%bypid, %fhs, %ids);   # pid -> id; fileno -> [id, tag, fh]; id -> [filenos]
-my @env = ();
 sub hex2 { pack('H*', $_[0]) }
 sub send_line { print $_[0], "\n" }
 sub drop { my ($id) = @_; for my $fd (@{ delete $ids{$id} || [] }) { my $e = delete $fhs{$fd}; close($e->[2]) if $e; } }
@@ -47,15 +46,12 @@ sub run_request {
   if (!defined $pid) { send_line("e $id 0 " . ($! + 0)); return; }
   if ($pid == 0) {
     my $fail = sub { my ($stage) = @_; syswrite($exw, pack('NN', $stage, $! + 0)); POSIX::_exit(127); };
-    $SIG{$_} = 'DEFAULT' for qw(INT TERM HUP QUIT CHLD PIPE);
     POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new());
     POSIX::setsid();
     if (defined $cwd) { chdir($cwd) or $fail->(0) }
     open(STDIN, '<', '/dev/null') or $fail->(1);
     if (defined $out) { open(STDOUT, '>', $out) or $fail->(2) } else { open(STDOUT, '>&', $outw) or $fail->(1) }
     if (defined $err) { open(STDERR, '>', $err) or $fail->(3) } else { open(STDERR, '>&', $errw) or $fail->(1) }
-    %ENV = ();
-    for (@env) { my $i = index($_, '='); $ENV{substr($_, 0, $i)} = substr($_, $i + 1) if $i > 0 }
     # execvp, as libuv does: PATH from the child's environment, a file the kernel cannot run given to /bin/sh.
     { no warnings; exec { $argv[0] } @argv; }
     $fail->(0);
@@ -100,7 +96,11 @@ for (;;) {
       my @f = split(/ /, substr($inbuf, 0, $i), -1); substr($inbuf, 0, $i + 1) = '';
       my $cmd = shift @f;
       if ($cmd eq 'r') { run_request(@f) }
-      elsif ($cmd eq 'v') { @env = map { hex2($_) } @f }
+      elsif ($cmd eq 'v') {
+        # node's environment becomes the helper's own, which every child inherits.
+        %ENV = ();
+        for (map { hex2($_) } @f) { my $i = index($_, '='); $ENV{substr($_, 0, $i)} = substr($_, $i + 1) if $i > 0 }
+      }
       elsif ($cmd eq 'd') { drop($f[0]) }
     }
   }
