@@ -13,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   run: { summary: 'run conformance scenarios against a runtime binary (TAP 14 on stdout)', load: () => import('./run.js') },
   list: { summary: 'print the test catalogue', load: () => import('./list.js') },
   report: { summary: 'render, bundle, verify, diff, matrix and merge run reports', load: () => import('./report.js') },
+  compat: { summary: 'compare two spec versions (or schema folders): changes, witnesses, SemVer bump', load: () => import('./compat.js') },
 };
 
 const HELP = `Usage: oci-conformance <command> [options]

@@ -60,6 +60,8 @@ function testBlock(t: TestResult, open: boolean, idPrefix: string): string {
   let body = `<p>${esc(t.title)} <span class="muted">(revision ${t.revision}, ${esc(t.area)}, ${t.durationMs} ms)</span></p>`;
   if (t.skip) body += `<p class="reason"><strong>Skipped — ${esc(t.skip.category)}:</strong> ${esc(t.skip.reason)}</p>`;
   if (t.error) body += `<p class="reason"><strong>Error:</strong> ${esc(t.error)}</p>`;
+  if (t.reusedFrom) body += `<p class="muted">Measured at runtime-spec ${esc(t.reusedFrom)}, where this test expects the same; not run again at this version.</p>`;
+  if (t.sharedRun) body += `<p class="muted">Its checks came from one container run shared with ${t.sharedRun.with.map((id) => `<code>${esc(id)}</code>`).join(', ')} (their config fields do not overlap).</p>`;
   body += `<p><strong>Requirements:</strong></p><ul class="reqs">${t.requirements.map((r) => `<li><code>${esc(r.id)}</code> ${esc(r.level)} — ${link(r.url)}</li>`).join('')}</ul>`;
   body += checksTable(t.checks);
   if (t.invocations.length) body += `<p><strong>Runtime calls</strong> (${t.invocations.length}):</p>${t.invocations.map(invocation).join('')}`;

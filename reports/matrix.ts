@@ -22,8 +22,19 @@ export interface MatrixRow {
   cells: Record<string, MatrixCell>;
 }
 
+/** One runtime across spec versions: the verdict and counts of its report at each version. */
+export interface VersionRow {
+  runtime: string;
+  version: string;
+  cells: Record<string, { verdict: 'pass' | 'fail'; passed: number; ran: number; complete: boolean } | undefined>;
+}
+
 export interface Matrix {
   areas: string[];
+  /** Every spec version some report was run at, oldest first. */
+  specVersions: string[];
+  /** Runtime × spec version, one row per runtime (profile and version line), in report order. */
+  byRuntime: VersionRow[];
   /** Rows by spec version, versions oldest first, rows in the order the reports were given. */
   bySpecVersion: [string, MatrixRow[]][];
 }
@@ -42,8 +53,23 @@ function cell(tests: readonly TestResult[] | undefined): MatrixCell {
 export function buildMatrix(reports: readonly Report[]): Matrix {
   const areas = [...new Set(reports.flatMap((r) => r.tests.map((t) => t.area)))];
   const versions = [...new Set(reports.map((r) => r.specVersion))].sort(compareVersions);
+  const byRuntime: VersionRow[] = [];
+  for (const r of reports) {
+    const version = runtimeVersionLine(r);
+    let row = byRuntime.find((x) => x.runtime === r.runtime.profile && x.version === version);
+    if (!row) byRuntime.push((row = { runtime: r.runtime.profile, version, cells: {} }));
+    const ran = r.tests.filter((x) => x.status !== 'skip');
+    row.cells[r.specVersion] = {
+      verdict: r.summary.verdict,
+      passed: ran.filter((x) => x.status === 'pass' || x.status === 'warn').length,
+      ran: ran.length,
+      complete: isComplete(r) || Boolean(r.run.shards),
+    };
+  }
   return {
     areas,
+    specVersions: versions,
+    byRuntime,
     bySpecVersion: versions.map((v) => [
       v,
       reports
@@ -69,11 +95,21 @@ function cellText(c: MatrixCell): string {
   return `${mark} ${c.passed}/${c.ran}${c.skipped ? ` +${c.skipped} skip` : ''}`;
 }
 
+function versionCellText(c: VersionRow['cells'][string]): string {
+  if (!c) return '—';
+  return `${c.verdict === 'pass' ? 'pass' : '**FAIL**'} ${c.passed}/${c.ran}${c.complete ? '' : ' *partial*'}`;
+}
+
 export function renderMatrixMd(reports: readonly Report[], intro = '# Conformance matrix'): string {
   const m = buildMatrix(reports);
   const out: string[] = [intro.trim(), ''];
   out.push('Each cell: the worst status of the area\'s tests that ran, passed/ran, and skips. A runtime marked *partial* did not run the whole catalogue.', '');
   out.push(...runtimeOverviewRows(reports));
+  out.push('', '## Runtimes × spec versions', '', 'Each cell: the verdict at that version and tests passed/ran; — where the runtime was not run at that version.', '');
+  out.push(`| runtime | ${m.specVersions.join(' | ')} |`, `| --- |${m.specVersions.map(() => ' --- |').join('')}`);
+  for (const row of m.byRuntime) {
+    out.push(`| ${mdText(row.runtime)} ${mdText(row.version)} | ${m.specVersions.map((v) => versionCellText(row.cells[v])).join(' | ')} |`);
+  }
   for (const [v, rows] of m.bySpecVersion) {
     out.push('', `## runtime-spec ${v}`, '');
     out.push(`| runtime | verdict | ${m.areas.map(mdText).join(' | ')} |`, `| --- | --- |${m.areas.map(() => ' --- |').join('')}`);
@@ -86,6 +122,22 @@ export function renderMatrixMd(reports: readonly Report[], intro = '# Conformanc
 
 export function renderMatrixHtml(reports: readonly Report[], title = 'Conformance matrix'): string {
   const m = buildMatrix(reports);
+  const pivot =
+    `<h2>Runtimes × spec versions</h2><table><thead><tr><th>runtime</th>${m.specVersions.map((v) => `<th>${esc(v)}</th>`).join('')}</tr></thead><tbody>` +
+    m.byRuntime
+      .map(
+        (row) =>
+          `<tr><th scope="row">${esc(row.runtime)} <span class="muted">${esc(row.version)}</span></th>` +
+          m.specVersions
+            .map((v) => {
+              const c = row.cells[v];
+              return c ? `<td class="s-${c.verdict}">${esc(`${c.verdict.toUpperCase()} ${c.passed}/${c.ran}${c.complete ? '' : ' partial'}`)}</td>` : '<td>—</td>';
+            })
+            .join('') +
+          '</tr>',
+      )
+      .join('') +
+    '</tbody></table>';
   const sections = m.bySpecVersion
     .map(
       ([v, rows]) =>
@@ -118,6 +170,7 @@ thead th{background:#f6f8fa}.muted{color:#57606a;font-weight:normal}
 <body>
 <h1>${esc(title)}</h1>
 <p>Each cell: the worst status of the area's tests that ran, passed/ran, and skips.</p>
+${pivot}
 ${sections}
 </body>
 </html>

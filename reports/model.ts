@@ -58,6 +58,13 @@ export interface TestResult {
    * test's status is the worst of them, and its checks and invocations are those of that run.
    */
   repeat?: RepeatRecord;
+  /**
+   * All-versions runs: this result was measured at that earlier spec version, where the test's
+   * expectations are the same, and was not run again at this one.
+   */
+  reusedFrom?: string;
+  /** Probe cases: the other tests whose checks came from the same container run as this one's. */
+  sharedRun?: { with: string[] };
 }
 
 export interface RepeatRecord {
@@ -176,6 +183,11 @@ export interface Report {
     leftCgroups?: string[];
     /** Seconds: the limit of one case, and the deadline of each runtime operation. */
     timeouts: { case: number; operations: Record<string, number> };
+    /**
+     * Probe (config-application) cases: whether they shared container runs, how many applied,
+     * and how many containers answered them (split runs after a failed shared create included).
+     */
+    probeRuns?: { merged: boolean; cases: number; containerRuns: number };
     /** Run with --certify: no filters, every output written. */
     certification: boolean;
     /** The arguments given to `oci-conformance run`, for reproduction. */

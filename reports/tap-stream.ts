@@ -74,3 +74,32 @@ export function tapFooter(report: Report): string {
     .join('');
   return `${strays}${labels}# ${s.verdict.toUpperCase()}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error\n`;
 }
+
+// ---- all-versions runs: one stream, one subtest per spec version ------------------------------
+
+/** Indent a finished piece of stream one subtest level (4 spaces), line by line. */
+export function tapIndent(s: string): string {
+  return s.replace(/^(?=.)/gm, '    ');
+}
+
+export function tapVersionsHeader(info: { suite: string; runtime: string; versions: readonly string[]; reason: string }): string {
+  return `TAP version 14\n# ${info.suite} against ${info.runtime}: runtime-spec ${info.versions.join(', ')} (${info.reason})\n1..${info.versions.length}\n`;
+}
+
+/** Opens the subtest of one version's pass; its test points follow, indented. */
+export function tapVersionStart(specVersion: string, total: number): string {
+  return `# Subtest: runtime-spec ${specVersion}\n${tapIndent(`1..${total}\n`)}`;
+}
+
+/** Closes one version's subtest with its footer and its own test point (`n` is 1-based). */
+export function tapVersionEnd(report: Report, n: number): string {
+  const reused = report.tests.filter((t) => t.reusedFrom).length;
+  const note = reused ? `# ${reused} results reused from earlier versions with the same expectations\n` : '';
+  return tapIndent(note + tapFooter(report)) + `${report.summary.verdict === 'pass' ? 'ok' : 'not ok'} ${n} - runtime-spec ${report.specVersion}\n`;
+}
+
+/** The footer of an all-versions stream: one verdict over every version. */
+export function tapVersionsFooter(reports: readonly Report[]): string {
+  const failed = reports.filter((r) => r.summary.verdict !== 'pass').map((r) => r.specVersion);
+  return `# ${failed.length ? `FAIL at ${failed.join(', ')}` : 'PASS'}: ${reports.length - failed.length} of ${reports.length} spec versions pass\n`;
+}

@@ -32,6 +32,8 @@ export interface ExternalSchemaSet {
   repairs: string[];
   /** Entry points present in the folder, in DOCUMENT_KINDS order. */
   kinds: DocumentKind[];
+  /** Every file of the folder by name, as parsed and repaired (read-only: the validators use them). */
+  files: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /**
    * The compiled entry point for `kind`, or undefined when the folder has none.
    * Compiled on first use and cached; throws ExternalSchemaError when it does not compile.
@@ -245,6 +247,7 @@ export function loadExternalSchemas(dir: string): ExternalSchemaSet {
     dir: abs,
     repairs: describeRepairs(counts),
     kinds,
+    files,
     validator(kind) {
       if (!kinds.includes(kind)) return undefined;
       let fn = cache.get(kind);

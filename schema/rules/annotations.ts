@@ -1,6 +1,6 @@
 // config.json annotations (config.md "Annotations").
 import { obj, type Finding, type Rule } from './rule.js';
-import { NONE, ptr, q } from './helpers.js';
+import { NONE, eachKey, ptr, q } from './helpers.js';
 
 const ANNOTATIONS = { file: 'config.md', anchor: 'configAnnotations' };
 
@@ -49,14 +49,11 @@ export const rules: Rule[] = [
     ref: ANNOTATIONS,
     summary: 'Annotation keys use reverse domain notation, e.g. com.example.myKey.',
     check(value) {
-      const a = obj(value, 'annotations');
-      if (!a) return NONE;
-      let out: Finding[] | undefined;
-      for (const k in a) {
-        if (k === '' || REVERSE_DOMAIN.test(k)) continue;
-        (out ??= []).push({ pointer: ptr('annotations', k), message: `annotation key ${q(k)} is not in reverse domain notation (e.g. "com.example.key")` });
-      }
-      return out ?? NONE;
+      return eachKey(obj(value, 'annotations'), (k) =>
+        k === '' || REVERSE_DOMAIN.test(k)
+          ? undefined
+          : { pointer: ptr('annotations', k), message: `annotation key ${q(k)} is not in reverse domain notation (e.g. "com.example.key")` },
+      );
     },
   },
   {
@@ -67,14 +64,11 @@ export const rules: Rule[] = [
     since: '1.2.0',
     summary: 'Keys in the reserved org.opencontainers namespace are only the ones config.md defines (org.opencontainers.image.os, ...).',
     check(value) {
-      const a = obj(value, 'annotations');
-      if (!a) return NONE;
-      let out: Finding[] | undefined;
-      for (const k in a) {
-        if (!(k === 'org.opencontainers' || k.startsWith('org.opencontainers.')) || DEFINED_OCI_KEYS.has(k)) continue;
-        (out ??= []).push({ pointer: ptr('annotations', k), message: `annotation key ${q(k)} is in the reserved org.opencontainers namespace but is not one the spec defines` });
-      }
-      return out ?? NONE;
+      return eachKey(obj(value, 'annotations'), (k) =>
+        !(k === 'org.opencontainers' || k.startsWith('org.opencontainers.')) || DEFINED_OCI_KEYS.has(k)
+          ? undefined
+          : { pointer: ptr('annotations', k), message: `annotation key ${q(k)} is in the reserved org.opencontainers namespace but is not one the spec defines` },
+      );
     },
   },
   {

@@ -1,8 +1,8 @@
 // The features document (features.md, features-linux.md), from 1.1.0.
 import { LATEST_SPEC_VERSION, compareSemVer, compareVersions, isSpecVersion, parseSemVer, type SemVer, type SpecVersion } from '../versions.js';
-import { arr, has, obj, str, type Finding, type Rule, type RuleContext } from './rule.js';
+import { arr, has, obj, str, type Rule, type RuleContext } from './rule.js';
 import { emptyAnnotationKeys } from './annotations.js';
-import { NONE, ptr, q } from './helpers.js';
+import { NONE, eachItem, ptr, q } from './helpers.js';
 
 const VERSION = { file: 'features.md', anchor: 'featuresSpecificationVersion' };
 const LATEST = parseSemVer(LATEST_SPEC_VERSION) as SemVer;
@@ -45,13 +45,11 @@ export const rules: Rule[] = [
     since: '1.1.0',
     summary: 'ociVersionMin and ociVersionMax are SemVer 2.0.0 versions, as config.json ociVersion values must be.',
     check(value) {
-      let out: Finding[] | undefined;
-      for (const k of ['ociVersionMin', 'ociVersionMax'] as const) {
+      return eachItem(['ociVersionMin', 'ociVersionMax'] as const, (k) => {
         const v = str(value, k);
-        if (v === undefined || parseSemVer(v)) continue;
-        (out ??= []).push({ pointer: `/${k}`, message: `${k} ${q(v)} is not a SemVer 2.0.0 version; the runtime must accept it as a config ociVersion` });
-      }
-      return out ?? NONE;
+        if (v === undefined || parseSemVer(v)) return undefined;
+        return { pointer: `/${k}`, message: `${k} ${q(v)} is not a SemVer 2.0.0 version; the runtime must accept it as a config ociVersion` };
+      });
     },
   },
   {
@@ -78,12 +76,11 @@ export const rules: Rule[] = [
     check(value, ctx) {
       const max = declaredMax(value, ctx);
       if (max === 'newer') return NONE;
-      let out: Finding[] | undefined;
-      for (const [path, since] of LATER_MEMBERS) {
-        if (compareVersions(max, since) >= 0 || !member(value, path)) continue;
-        (out ??= []).push({ pointer: ptr(...path), message: `${path.join('.')} is defined from ${since} on, but ociVersionMax is ${q(str(value, 'ociVersionMax') ?? max)}` });
-      }
-      return out ?? NONE;
+      return eachItem(LATER_MEMBERS, ([path, since]) =>
+        compareVersions(max, since) >= 0 || !member(value, path)
+          ? undefined
+          : { pointer: ptr(...path), message: `${path.join('.')} is defined from ${since} on, but ociVersionMax is ${q(str(value, 'ociVersionMax') ?? max)}` },
+      );
     },
   },
   {
@@ -105,15 +102,11 @@ export const rules: Rule[] = [
     since: '1.1.0',
     summary: 'mountOptions lists option names, not filesystem-specific data options such as "mode=755".',
     check(value) {
-      const list = arr(value, 'mountOptions');
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const o = list[i];
-        if (typeof o !== 'string' || !o.includes('=')) continue;
-        (out ??= []).push({ pointer: ptr('mountOptions', i), message: `mountOptions[${i}] ${q(o)} is a filesystem-specific data option; list recognised option names only` });
-      }
-      return out ?? NONE;
+      return eachItem(arr(value, 'mountOptions'), (o, i) =>
+        typeof o !== 'string' || !o.includes('=')
+          ? undefined
+          : { pointer: ptr('mountOptions', i), message: `mountOptions[${i}] ${q(o)} is a filesystem-specific data option; list recognised option names only` },
+      );
     },
   },
 ];

@@ -1,7 +1,7 @@
 // Shared pieces for the prose rules: platform detection, path tests, namespace lookups, message text.
 // Everything here must accept any JSON shape without throwing.
 import { joinPointer } from '../diagnostics.js';
-import { arr, isObj, obj, type Finding, type RuleContext } from './rule.js';
+import { arr, isObj, obj, type Finding, type Obj, type RuleContext } from './rule.js';
 
 /** What a rule returns when it finds nothing; frozen so that no caller can fill it by mistake. */
 export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
@@ -53,7 +53,7 @@ export function isAbsoluteWindows(p: string): boolean {
  * Findings over the items of a list: `finding` returns one (or several) for an item, or
  * undefined. Allocation-free when no item has a finding, which is the common case.
  */
-export function eachItem(list: unknown[] | undefined, finding: (item: unknown, index: number) => Finding | Finding[] | undefined): Finding[] {
+export function eachItem<T>(list: readonly T[] | undefined, finding: (item: T, index: number) => Finding | Finding[] | undefined): Finding[] {
   if (!list) return NONE;
   let out: Finding[] | undefined;
   for (let index = 0; index < list.length; index++) {
@@ -62,6 +62,34 @@ export function eachItem(list: unknown[] | undefined, finding: (item: unknown, i
     out ??= [];
     if (Array.isArray(f)) out.push(...f);
     else out.push(f);
+  }
+  return out ?? NONE;
+}
+
+/**
+ * eachItem over the lists o[key] for each of `keys`, key by key (members that are not arrays
+ * are skipped). Plain nested loops: a nested eachItem would allocate a closure per key.
+ */
+export function eachListItem<K extends string>(o: Obj, keys: readonly K[], finding: (key: K, item: unknown, index: number) => Finding | undefined): Finding[] {
+  let out: Finding[] | undefined;
+  for (const key of keys) {
+    const list = o[key];
+    if (!Array.isArray(list)) continue;
+    for (let index = 0; index < list.length; index++) {
+      const f = finding(key, list[index], index);
+      if (f !== undefined) (out ??= []).push(f);
+    }
+  }
+  return out ?? NONE;
+}
+
+/** eachItem for the members of an object, in for-in order, without building a key list. */
+export function eachKey(o: Obj | undefined, finding: (key: string, member: unknown) => Finding | undefined): Finding[] {
+  if (!o) return NONE;
+  let out: Finding[] | undefined;
+  for (const key in o) {
+    const f = finding(key, o[key]);
+    if (f !== undefined) (out ??= []).push(f);
   }
   return out ?? NONE;
 }

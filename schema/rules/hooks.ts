@@ -1,7 +1,7 @@
 // POSIX-platform hooks (config.md "POSIX-platform Hooks").
 import { SPEC_VERSIONS, compareVersions, type SpecVersion } from '../versions.js';
 import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, isAbsolutePosix, isPosix, ptr, q } from './helpers.js';
+import { NONE, eachListItem, isAbsolutePosix, isPosix, ptr, q } from './helpers.js';
 
 const HOOKS = { file: 'config.md', anchor: 'configHooks' };
 
@@ -20,17 +20,11 @@ const KINDS_AT = new Map<SpecVersion, readonly string[]>(
   SPEC_VERSIONS.map((v) => [v, HOOK_KINDS.filter(([, since]) => compareVersions(v, since) >= 0).map(([k]) => k)]),
 );
 
-function eachHook(value: unknown, version: SpecVersion, visit: (kind: string, index: number, hook: Record<string, unknown>) => void): void {
+/** Findings over the object entries of every hook list defined at `version`, kind by kind. */
+function hookFindings(value: unknown, version: SpecVersion, finding: (kind: string, index: number, hook: Record<string, unknown>) => Finding | undefined): Finding[] {
   const hooks = obj(value, 'hooks');
-  if (!hooks || !isPosix(value)) return;
-  for (const kind of KINDS_AT.get(version) ?? []) {
-    const list = arr(hooks, kind);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const h = list[i];
-      if (isObj(h)) visit(kind, i, h);
-    }
-  }
+  if (!hooks || !isPosix(value)) return NONE;
+  return eachListItem(hooks, KINDS_AT.get(version) ?? [], (kind, h, i) => (isObj(h) ? finding(kind, i, h) : undefined));
 }
 
 export const rules: Rule[] = [
@@ -41,13 +35,11 @@ export const rules: Rule[] = [
     ref: HOOKS,
     summary: 'Every hook path is absolute.',
     check(value, ctx) {
-      let out: Finding[] | undefined;
-      eachHook(value, ctx.version, (kind, i, h) => {
-        if (typeof h.path === 'string' && !isAbsolutePosix(h.path)) {
-          (out ??= []).push({ pointer: ptr('hooks', kind, i, 'path'), message: `hooks.${kind}[${i}].path ${q(h.path)} is not an absolute path` });
-        }
-      });
-      return out ?? NONE;
+      return hookFindings(value, ctx.version, (kind, i, h) =>
+        typeof h.path !== 'string' || isAbsolutePosix(h.path)
+          ? undefined
+          : { pointer: ptr('hooks', kind, i, 'path'), message: `hooks.${kind}[${i}].path ${q(h.path)} is not an absolute path` },
+      );
     },
   },
   {
@@ -57,13 +49,11 @@ export const rules: Rule[] = [
     ref: HOOKS,
     summary: 'A hook timeout, when set, is greater than zero.',
     check(value, ctx) {
-      let out: Finding[] | undefined;
-      eachHook(value, ctx.version, (kind, i, h) => {
-        if (typeof h.timeout === 'number' && !(h.timeout > 0)) {
-          (out ??= []).push({ pointer: ptr('hooks', kind, i, 'timeout'), message: `hooks.${kind}[${i}].timeout ${q(h.timeout)} is not greater than zero` });
-        }
-      });
-      return out ?? NONE;
+      return hookFindings(value, ctx.version, (kind, i, h) =>
+        typeof h.timeout !== 'number' || h.timeout > 0
+          ? undefined
+          : { pointer: ptr('hooks', kind, i, 'timeout'), message: `hooks.${kind}[${i}].timeout ${q(h.timeout)} is not greater than zero` },
+      );
     },
   },
   {

@@ -1,20 +1,14 @@
 // Smaller linux.* sections: masked and read-only paths, personality, memory policy, Intel RDT, netDevices.
 import { arr, has, isObj, obj, str, type Finding, type Rule } from './rule.js';
-import { NONE, isAbsolutePosix, ptr, q } from './helpers.js';
+import { NONE, eachItem, isAbsolutePosix, ptr, q } from './helpers.js';
 
 const INTEL_RDT = { file: 'config-linux.md', anchor: 'configLinuxIntelRdt' };
 const MEMORY_POLICY = { file: 'config-linux.md', anchor: 'configLinuxMemoryPolicy' };
 
 function relativeEntries(value: unknown, key: 'maskedPaths' | 'readonlyPaths'): Finding[] {
-  const list = arr(obj(value, 'linux'), key);
-  if (!list) return NONE;
-  let out: Finding[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i];
-    if (typeof p !== 'string' || isAbsolutePosix(p)) continue;
-    (out ??= []).push({ pointer: ptr('linux', key, i), message: `linux.${key}[${i}] ${q(p)} is not an absolute path` });
-  }
-  return out ?? NONE;
+  return eachItem(arr(obj(value, 'linux'), key), (p, i) =>
+    typeof p !== 'string' || isAbsolutePosix(p) ? undefined : { pointer: ptr('linux', key, i), message: `linux.${key}[${i}] ${q(p)} is not an absolute path` },
+  );
 }
 
 // set_mempolicy(2): these modes take no node mask ...
@@ -126,15 +120,11 @@ export const rules: Rule[] = [
     since: '1.3.0',
     summary: 'Each intelRdt.schemata entry is one line: it contains no newline.',
     check(value) {
-      const list = arr(obj(obj(value, 'linux'), 'intelRdt'), 'schemata');
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const line = list[i];
-        if (typeof line !== 'string' || !/[\r\n]/.test(line)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'intelRdt', 'schemata', i), message: `linux.intelRdt.schemata[${i}] contains a newline; each entry is one line of the schemata file` });
-      }
-      return out ?? NONE;
+      return eachItem(arr(obj(obj(value, 'linux'), 'intelRdt'), 'schemata'), (line, i) =>
+        typeof line !== 'string' || !/[\r\n]/.test(line)
+          ? undefined
+          : { pointer: ptr('linux', 'intelRdt', 'schemata', i), message: `linux.intelRdt.schemata[${i}] contains a newline; each entry is one line of the schemata file` },
+      );
     },
   },
   {

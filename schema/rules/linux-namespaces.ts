@@ -2,7 +2,7 @@
 // the config creates or joins: hostname, domainname, ID mappings, time offsets, sysctls, netDevices.
 import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
 import { sysctlNamespace } from './data/sysctls.js';
-import { NONE, duplicates, hasNamespace, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
+import { NONE, duplicates, eachItem, eachKey, hasNamespace, isAbsolutePosix, isLinux, ptr, q } from './helpers.js';
 
 const NAMESPACES = { file: 'config-linux.md', anchor: 'configLinuxNamespaces' };
 
@@ -33,16 +33,11 @@ export const rules: Rule[] = [
     since: '1.0.1',
     summary: 'A namespace path is an absolute path in the runtime mount namespace.',
     check(value) {
-      const list = arr(obj(value, 'linux'), 'namespaces');
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const e = list[i];
+      return eachItem(arr(obj(value, 'linux'), 'namespaces'), (e, i) => {
         const path = isObj(e) ? e.path : undefined;
-        if (typeof path !== 'string' || isAbsolutePosix(path)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'namespaces', i, 'path'), message: `linux.namespaces[${i}].path ${q(path)} is not an absolute path` });
-      }
-      return out ?? NONE;
+        if (typeof path !== 'string' || isAbsolutePosix(path)) return undefined;
+        return { pointer: ptr('linux', 'namespaces', i, 'path'), message: `linux.namespaces[${i}].path ${q(path)} is not an absolute path` };
+      });
     },
   },
   {
@@ -104,13 +99,11 @@ export const rules: Rule[] = [
     check(value) {
       const sysctl = obj(obj(value, 'linux'), 'sysctl');
       if (!sysctl || !isLinux(value)) return NONE;
-      let out: Finding[] | undefined;
-      for (const key in sysctl) {
+      return eachKey(sysctl, (key) => {
         const ns = sysctlNamespace(key);
-        if (!ns || hasNamespace(value, ns)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'sysctl', key), message: `linux.sysctl ${q(key)} needs a ${ns} namespace, but linux.namespaces has none; it would change the runtime's value` });
-      }
-      return out ?? NONE;
+        if (!ns || hasNamespace(value, ns)) return undefined;
+        return { pointer: ptr('linux', 'sysctl', key), message: `linux.sysctl ${q(key)} needs a ${ns} namespace, but linux.namespaces has none; it would change the runtime's value` };
+      });
     },
   },
   {

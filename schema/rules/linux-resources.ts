@@ -1,6 +1,6 @@
 // linux.resources (config-linux.md "Control groups" and its controller sections).
-import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, exactInt, greater, isLinux, ptr, q } from './helpers.js';
+import { arr, has, isObj, obj, type Rule } from './rule.js';
+import { NONE, eachItem, eachKey, exactInt, greater, isLinux, ptr, q } from './helpers.js';
 
 function resources(value: unknown): Record<string, unknown> | undefined {
   const r = obj(obj(value, 'linux'), 'resources');
@@ -15,15 +15,11 @@ export const rules: Rule[] = [
     ref: { file: 'config-linux.md', anchor: 'configLinuxBlockIO' },
     summary: 'Each blockIO.weightDevice entry sets weight, leafWeight or both.',
     check(value) {
-      const list = arr(obj(resources(value), 'blockIO'), 'weightDevice');
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const e = list[i];
-        if (!isObj(e) || has(e, 'weight') || has(e, 'leafWeight')) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'resources', 'blockIO', 'weightDevice', i), message: `linux.resources.blockIO.weightDevice[${i}] sets neither weight nor leafWeight; at least one is required` });
-      }
-      return out ?? NONE;
+      return eachItem(arr(obj(resources(value), 'blockIO'), 'weightDevice'), (e, i) =>
+        !isObj(e) || has(e, 'weight') || has(e, 'leafWeight')
+          ? undefined
+          : { pointer: ptr('linux', 'resources', 'blockIO', 'weightDevice', i), message: `linux.resources.blockIO.weightDevice[${i}] sets neither weight nor leafWeight; at least one is required` },
+      );
     },
   },
   {
@@ -34,15 +30,11 @@ export const rules: Rule[] = [
     since: '1.0.2',
     summary: 'Each resources.rdma entry sets hcaHandles, hcaObjects or both.',
     check(value) {
-      const rdma = obj(resources(value), 'rdma');
-      if (!rdma) return NONE;
-      let out: Finding[] | undefined;
-      for (const dev in rdma) {
-        const e = rdma[dev];
-        if (!isObj(e) || has(e, 'hcaHandles') || has(e, 'hcaObjects')) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'resources', 'rdma', dev), message: `linux.resources.rdma ${q(dev)} sets neither hcaHandles nor hcaObjects; at least one is required` });
-      }
-      return out ?? NONE;
+      return eachKey(obj(resources(value), 'rdma'), (dev, e) =>
+        !isObj(e) || has(e, 'hcaHandles') || has(e, 'hcaObjects')
+          ? undefined
+          : { pointer: ptr('linux', 'resources', 'rdma', dev), message: `linux.resources.rdma ${q(dev)} sets neither hcaHandles nor hcaObjects; at least one is required` },
+      );
     },
   },
   {
@@ -71,12 +63,9 @@ export const rules: Rule[] = [
     check(value) {
       const mem = obj(resources(value), 'memory');
       if (!mem) return NONE;
-      let out: Finding[] | undefined;
-      for (const k of ['kernel', 'kernelTCP'] as const) {
-        if (!has(mem, k)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'resources', 'memory', k), message: `linux.resources.memory.${k} is not recommended; kernel memory limits are deprecated in the kernel` });
-      }
-      return out ?? NONE;
+      return eachItem(['kernel', 'kernelTCP'] as const, (k) =>
+        !has(mem, k) ? undefined : { pointer: ptr('linux', 'resources', 'memory', k), message: `linux.resources.memory.${k} is not recommended; kernel memory limits are deprecated in the kernel` },
+      );
     },
   },
 ];

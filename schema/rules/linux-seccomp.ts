@@ -1,6 +1,6 @@
 // linux.seccomp (config-linux.md "Seccomp").
-import { arr, has, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, isLinux, ptr, q } from './helpers.js';
+import { arr, has, isObj, obj, type Rule } from './rule.js';
+import { NONE, eachItem, isLinux, ptr, q } from './helpers.js';
 
 const SECCOMP = { file: 'config-linux.md', anchor: 'configLinuxSeccomp' };
 
@@ -36,15 +36,11 @@ export const rules: Rule[] = [
     since: '1.1.0',
     summary: 'syscalls[].errnoRet is only given with an action that returns an errno (SCMP_ACT_ERRNO, SCMP_ACT_TRACE); runtimes must fail otherwise.',
     check(value) {
-      const list = arr(seccomp(value), 'syscalls');
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const sc = list[i];
-        if (!isObj(sc) || !has(sc, 'errnoRet') || typeof sc.action !== 'string' || takesErrno(sc.action)) continue;
-        (out ??= []).push({ pointer: ptr('linux', 'seccomp', 'syscalls', i, 'errnoRet'), message: `linux.seccomp.syscalls[${i}].errnoRet is set but action ${q(sc.action)} returns no errno (use SCMP_ACT_ERRNO or SCMP_ACT_TRACE)` });
-      }
-      return out ?? NONE;
+      return eachItem(arr(seccomp(value), 'syscalls'), (sc, i) =>
+        !isObj(sc) || !has(sc, 'errnoRet') || typeof sc.action !== 'string' || takesErrno(sc.action)
+          ? undefined
+          : { pointer: ptr('linux', 'seccomp', 'syscalls', i, 'errnoRet'), message: `linux.seccomp.syscalls[${i}].errnoRet is set but action ${q(sc.action)} returns no errno (use SCMP_ACT_ERRNO or SCMP_ACT_TRACE)` },
+      );
     },
   },
   {

@@ -25,14 +25,11 @@ function relativeDestinations(value: unknown, only: (platform: string) => boolea
   const platform = configPlatform(value);
   if (!only(platform)) return NONE;
   const abs = platform === 'windows' ? isAbsoluteWindows : isAbsolutePosix;
-  let out: Finding[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const m = list[i];
+  return eachItem(list, (m, i) => {
     const d = isObj(m) ? m.destination : undefined;
-    if (typeof d !== 'string' || abs(d)) continue;
-    (out ??= []).push({ pointer: ptr('mounts', i, 'destination'), message: `mounts[${i}].destination ${q(d)} ${say}` });
-  }
-  return out ?? NONE;
+    if (typeof d !== 'string' || abs(d)) return undefined;
+    return { pointer: ptr('mounts', i, 'destination'), message: `mounts[${i}].destination ${q(d)} ${say}` };
+  });
 }
 
 /** Windows paths compared case-insensitively, with one kind of separator and no trailing one. */

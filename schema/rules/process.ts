@@ -3,7 +3,7 @@ import { compareVersions } from '../versions.js';
 import { arr, has, isObj, obj, type Finding, type Rule, type RuleContext } from './rule.js';
 import { CAPABILITY_SETS, LINUX_CAPABILITIES } from './data/capabilities.js';
 import { LINUX_RLIMITS } from './data/rlimits.js';
-import { NONE, configPlatform, duplicates, exactInt, greater, isAbsoluteWindows, isAbsolutePosix, isLinux, isPosix, ptr, q } from './helpers.js';
+import { NONE, configPlatform, duplicates, eachItem, eachListItem, exactInt, greater, isAbsoluteWindows, isAbsolutePosix, isLinux, isPosix, ptr, q } from './helpers.js';
 
 const PROCESS = { file: 'config.md', anchor: 'configProcess' };
 const POSIX_PROCESS = { file: 'config.md', anchor: 'configPOSIXProcess' };
@@ -13,20 +13,14 @@ const POSIX_USER = { file: 'config.md', anchor: 'configPOSIXUser' };
 function unknownCapabilities(value: unknown, verb: string): Finding[] {
   const caps = obj(obj(value, 'process'), 'capabilities');
   if (!caps || !isLinux(value)) return NONE;
-  let out: Finding[] | undefined;
-  for (const set of CAPABILITY_SETS) {
-    const list = arr(caps, set);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const name = list[i];
-      if (typeof name !== 'string' || LINUX_CAPABILITIES.has(name)) continue;
-      (out ??= []).push({
-        pointer: ptr('process', 'capabilities', set, i),
-        message: `process.capabilities.${set} entry ${q(name)} is not a capability known to capabilities(7); ${verb}`,
-      });
-    }
-  }
-  return out ?? NONE;
+  return eachListItem(caps, CAPABILITY_SETS, (set, name, i) =>
+    typeof name !== 'string' || LINUX_CAPABILITIES.has(name)
+      ? undefined
+      : {
+          pointer: ptr('process', 'capabilities', set, i),
+          message: `process.capabilities.${set} entry ${q(name)} is not a capability known to capabilities(7); ${verb}`,
+        },
+  );
 }
 
 function softAboveHard(ctx: RuleContext, index: number, e: Record<string, unknown>): boolean {
@@ -131,11 +125,9 @@ export const rules: Rule[] = [
       }
       const user = obj(proc, 'user');
       if (!user) return NONE;
-      let out: Finding[] | undefined;
-      for (const k of ['uid', 'gid'] as const) {
-        if (!has(user, k)) (out ??= []).push({ pointer: ptr('process', 'user', k), message: `process.user.${k} is missing; it is required on POSIX platforms` });
-      }
-      return out ?? NONE;
+      return eachItem(['uid', 'gid'] as const, (k) =>
+        has(user, k) ? undefined : { pointer: ptr('process', 'user', k), message: `process.user.${k} is missing; it is required on POSIX platforms` },
+      );
     },
   },
   {
@@ -171,14 +163,11 @@ export const rules: Rule[] = [
     check(value) {
       const list = arr(obj(value, 'process'), 'rlimits');
       if (!list || !isLinux(value)) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const e = list[i];
+      return eachItem(list, (e, i) => {
         const t = isObj(e) ? e.type : undefined;
-        if (typeof t !== 'string' || LINUX_RLIMITS.has(t)) continue;
-        (out ??= []).push({ pointer: ptr('process', 'rlimits', i, 'type'), message: `process.rlimits type ${q(t)} is not a Linux resource limit (RLIMIT_NOFILE, RLIMIT_NPROC, ...)` });
-      }
-      return out ?? NONE;
+        if (typeof t !== 'string' || LINUX_RLIMITS.has(t)) return undefined;
+        return { pointer: ptr('process', 'rlimits', i, 'type'), message: `process.rlimits type ${q(t)} is not a Linux resource limit (RLIMIT_NOFILE, RLIMIT_NPROC, ...)` };
+      });
     },
   },
   {
@@ -190,13 +179,11 @@ export const rules: Rule[] = [
     check(value, ctx) {
       const list = arr(obj(value, 'process'), 'rlimits');
       if (!list || !isPosix(value)) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const e = list[i];
-        if (!isObj(e) || !softAboveHard(ctx, i, e)) continue;
-        (out ??= []).push({ pointer: ptr('process', 'rlimits', i, 'soft'), message: `process.rlimits ${q(e.type)} soft ${q(e.soft)} is above hard ${q(e.hard)}; setrlimit(2) cannot apply it` });
-      }
-      return out ?? NONE;
+      return eachItem(list, (e, i) =>
+        !isObj(e) || !softAboveHard(ctx, i, e)
+          ? undefined
+          : { pointer: ptr('process', 'rlimits', i, 'soft'), message: `process.rlimits ${q(e.type)} soft ${q(e.soft)} is above hard ${q(e.hard)}; setrlimit(2) cannot apply it` },
+      );
     },
   },
   {

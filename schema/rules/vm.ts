@@ -1,18 +1,16 @@
 // The vm object (config-vm.md), from 1.0.2.
 import { obj, type Finding, type Rule } from './rule.js';
-import { NONE, isAbsolutePosix, ptr, q } from './helpers.js';
+import { NONE, eachItem, isAbsolutePosix, ptr, q } from './helpers.js';
 
 /** Findings for the named path members of vm.<section> that are strings but not absolute. */
 function relativePaths(value: unknown, section: string, keys: readonly string[]): Finding[] {
   const o = obj(obj(value, 'vm'), section);
   if (!o) return NONE;
-  let out: Finding[] | undefined;
-  for (const k of keys) {
+  return eachItem(keys, (k) => {
     const p = o[k];
-    if (typeof p !== 'string' || isAbsolutePosix(p)) continue;
-    (out ??= []).push({ pointer: ptr('vm', section, k), message: `vm.${section}.${k} ${q(p)} is not an absolute path in the runtime mount namespace` });
-  }
-  return out ?? NONE;
+    if (typeof p !== 'string' || isAbsolutePosix(p)) return undefined;
+    return { pointer: ptr('vm', section, k), message: `vm.${section}.${k} ${q(p)} is not an absolute path in the runtime mount namespace` };
+  });
 }
 
 export const rules: Rule[] = [

@@ -1,6 +1,6 @@
 // zos.namespaces (config-zos.md "Namespaces"), from 1.2.1.
-import { arr, isObj, obj, type Finding, type Rule } from './rule.js';
-import { NONE, duplicates, isAbsolutePosix, ptr, q } from './helpers.js';
+import { arr, isObj, obj, type Rule } from './rule.js';
+import { NONE, duplicates, eachItem, isAbsolutePosix, ptr, q } from './helpers.js';
 
 const ZOS_NAMESPACES = { file: 'config-zos.md', anchor: 'configZOSNamespaces' };
 
@@ -26,15 +26,11 @@ export const rules: Rule[] = [
     since: '1.2.1',
     summary: 'A zos.namespaces path is an absolute path in the runtime mount namespace.',
     check(value) {
-      const list = arr(obj(value, 'zos'), 'namespaces');
-      if (!list) return NONE;
-      let out: Finding[] | undefined;
-      for (let i = 0; i < list.length; i++) {
-        const e = list[i];
-        if (!isObj(e) || typeof e.path !== 'string' || isAbsolutePosix(e.path)) continue;
-        (out ??= []).push({ pointer: ptr('zos', 'namespaces', i, 'path'), message: `zos.namespaces[${i}].path ${q(e.path)} is not an absolute path` });
-      }
-      return out ?? NONE;
+      return eachItem(arr(obj(value, 'zos'), 'namespaces'), (e, i) =>
+        !isObj(e) || typeof e.path !== 'string' || isAbsolutePosix(e.path)
+          ? undefined
+          : { pointer: ptr('zos', 'namespaces', i, 'path'), message: `zos.namespaces[${i}].path ${q(e.path)} is not an absolute path` },
+      );
     },
   },
 ];

@@ -3,8 +3,7 @@
 // verdicts equal the runtime's baseline in both directions, and nothing is left behind.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'tap-parser';
 import { newAjv } from '../../schema/ajv.js';
@@ -13,6 +12,7 @@ import { compareWithBaseline, parseBaseline } from '../../reports/baseline.js';
 import type { Report } from '../../reports/model.js';
 import { findExecutable } from '../../validation/harness/profile.js';
 import { containerIds, leftoversUnder } from '../support/leftovers.js';
+import { runSandbox } from '../support/run-sandbox.js';
 
 const validateReport = newAjv({ strict: true }).compile(JSON.parse(readFileSync(packagePath('schema/suite/report-1.schema.json'), 'utf8')));
 
@@ -37,12 +37,8 @@ for (const runtime of ['runc', 'crun', 'runsc']) {
       else t.plan(0, `${runtime} is not installed here (CI installs it)`);
       return;
     }
-    const work = mkdtempSync(join(tmpdir(), `st-${runtime}-`));
-    // runsc's sandbox drops privileges: every directory above the rootfs must be traversable.
-    chmodSync(work, 0o755);
-    const runTmp = join(work, 'tmp');
+    const { dir: work, runTmp } = runSandbox(`st-${runtime}-`);
     const out = join(work, 'out');
-    mkdirSync(runTmp, { mode: 0o755 });
     try {
       const r = spawnSync(process.execPath, [packagePath('dist/cmd/main.js'), 'run', '--runtime', runtime, '--jobs', '2', '--out', out], {
         encoding: 'utf8',

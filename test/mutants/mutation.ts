@@ -4,13 +4,13 @@
 // run. The last line is the kill rate. `--write` also regenerates docs/mutation.md.
 //
 // Options: --write, --only name,name (just those mutants; never with --write).
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import { findExecutable } from '../../validation/harness/profile.js';
 import { findStaticBusybox } from '../../validation/harness/rootfs.js';
 import { leftoversUnder } from '../support/leftovers.js';
+import { runSandbox } from '../support/run-sandbox.js';
 import { MUTANTS, SURVIVORS, type Mutant } from './catalogue.js';
 import { executePlan, judge, planRuns, unkilledChecks, versionsOf, type Plan, type Verdict } from './run-mutants.js';
 
@@ -134,10 +134,7 @@ async function main(): Promise<number> {
   }
 
   const started = Date.now();
-  const work = mkdtempSync(join(tmpdir(), 'mutation-'));
-  chmodSync(work, 0o755);
-  const runTmp = join(work, 'tmp');
-  mkdirSync(runTmp, { mode: 0o755 });
+  const { dir: work, runTmp } = runSandbox('mutation-');
   const savedTmp = process.env.TMPDIR;
   const abort = new AbortController();
   const onSignal = () => abort.abort();

@@ -11,6 +11,7 @@ import type { TestCase } from '../../validation/harness/case.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { resolveProfile, type RuntimeProfile } from '../../validation/harness/profile.js';
 import { runSuite } from '../../validation/harness/runner.js';
+import { cgroupNamesFor } from '../../validation/harness/strays.js';
 import { COVERAGE_VERSIONS, DEFAULT_VERSIONS, SURVIVORS, type Base, type Mutant } from './catalogue.js';
 
 export const MUTANTS_DIR = packagePath('test/mutants');
@@ -38,7 +39,9 @@ export function sweep(report: Report): string[] {
       const base = name ? `/sys/fs/cgroup/${name}` : '/sys/fs/cgroup';
       if (!existsSync(base)) continue;
       for (const id of ids) {
-        for (const d of new Set([join(base, path ?? '/', id), join(base, id)])) if (existsSync(d) && !dirs.includes(d)) dirs.push(d);
+        for (const name of cgroupNamesFor(id)) {
+          for (const d of new Set([join(base, path ?? '/', name), join(base, name)])) if (existsSync(d) && !dirs.includes(d)) dirs.push(d);
+        }
       }
     }
   }

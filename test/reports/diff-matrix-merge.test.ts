@@ -75,7 +75,16 @@ t.test('matrix: runtimes x spec versions x areas', async (t) => {
   const cell = m.bySpecVersion[1][1][0].cells[area];
   const inArea = r1.tests.filter((x) => x.area === area && x.status !== 'skip').length;
   t.same(cell, { status: 'fail', passed: inArea - 1, ran: inArea, skipped: r1.tests.filter((x) => x.area === area && x.status === 'skip').length });
+  t.same(m.specVersions, ['1.0.2', '1.2.0']);
+  t.same(
+    m.byRuntime.map((x) => [x.runtime, Object.keys(x.cells).sort()]),
+    [['synthetic', ['1.0.2', '1.2.0']], ['crun', ['1.2.0']]],
+    'runtime x spec version: one row per runtime, a cell per version it ran at',
+  );
+  t.equal(m.byRuntime[0].cells['1.2.0']?.verdict, 'fail');
   const md = renderMatrixMd([r1, r2, r3]);
+  t.match(md, '## Runtimes × spec versions');
+  t.match(md, /\| crun [^|]*\| — \| pass \d+\/\d+ \|/, 'a version a runtime did not run at is a dash');
   t.match(md, '## runtime-spec 1.0.2');
   t.match(md, `FAIL ${inArea - 1}/${inArea}`);
   const html = renderMatrixHtml([r1, r2, r3]);

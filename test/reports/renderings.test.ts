@@ -184,3 +184,15 @@ t.test('runtime output stays text in HTML, XML and Markdown', async (t) => {
   t.match(xml, '\\u0001', 'XML: a control byte is shown as \\u0001');
   t.ok(HOSTILE.includes('<script>'));
 });
+
+t.test('reused and shared-run results say so in the HTML page and stay schema-valid', async (t) => {
+  const r = syntheticReport();
+  r.tests[0] = { ...r.tests[0], reusedFrom: '1.0.0' };
+  r.tests[1] = { ...r.tests[1], sharedRun: { with: [r.tests[2].id, `${r.tests[3].id}<b>`] } };
+  t.same(reportSchemaErrors(r), [], 'schema accepts reusedFrom and sharedRun');
+  const html = renderHtml(r);
+  t.match(html, 'Measured at runtime-spec 1.0.0');
+  t.match(html, `shared with <code>${r.tests[2].id}</code>`);
+  t.match(html, `${r.tests[3].id}&lt;b&gt;`, 'escaped');
+  t.notOk(reportSchemaErrors({ ...r, tests: [{ ...r.tests[0], reusedFrom: 'yesterday' }] }).length === 0, 'a reusedFrom that is no version is refused');
+});

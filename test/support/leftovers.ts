@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../../reports/model.js';
-import { cgroupParents, findStrays } from '../../validation/harness/strays.js';
+import { cgroupNamesFor, cgroupParents, findStrays } from '../../validation/harness/strays.js';
 
 /** Container IDs a run created, from its evidence (the last argument of each create). */
 export function containerIds(report: Report): string[] {
@@ -38,7 +38,7 @@ export function leftoversUnder(dir: string, ids: string[] = []): string[] {
   if (procs.length) out.push(`processes left: ${procs.join(', ')}`);
   const cgroups: string[] = [];
   for (const parent of cgroupParents()) {
-    for (const id of ids) if (existsSync(join(parent, id))) cgroups.push(join(parent, id));
+    for (const id of ids) for (const name of cgroupNamesFor(id)) if (existsSync(join(parent, name))) cgroups.push(join(parent, name));
   }
   if (cgroups.length) out.push(`cgroups left: ${cgroups.join(', ')}`);
   return out;

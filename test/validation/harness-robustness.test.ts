@@ -3,13 +3,13 @@
 // suite, a clear verdict or a one-line error, and nothing left behind.
 import t from 'tap';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
 import { findExecutable } from '../../validation/harness/profile.js';
 import { containerIds, leftoversUnder } from '../support/leftovers.js';
+import { runSandbox } from '../support/run-sandbox.js';
 
 const MAIN = packagePath('dist/cmd/main.js');
 
@@ -20,10 +20,7 @@ interface Sandbox {
 }
 
 function sandbox(): Sandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'rb-'));
-  chmodSync(dir, 0o755);
-  const runTmp = join(dir, 'tmp');
-  mkdirSync(runTmp, { mode: 0o755 });
+  const { dir, runTmp } = runSandbox('rb-');
   return { dir, runTmp, out: join(dir, 'out') };
 }
 

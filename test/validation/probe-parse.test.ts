@@ -38,9 +38,16 @@ t.test('capability masks decode to names', async (t) => {
 
 t.test('broken output is refused, not guessed', async (t) => {
   t.throws(() => parseProbe(''), /not probe output/);
-  t.throws(() => parseProbe('@probe 2\n@end\n'), /format 1/);
-  t.throws(() => parseProbe('@probe 1\n@args\n/bin/sh\n'), /truncated/);
-  const minimal = parseProbe('@probe 1\n@paths\n/x exists=yes kind=file content=0 writable=no\n@end\n');
+  t.throws(() => parseProbe('@probe 1\n@end\n'), /format 2/);
+  t.throws(() => parseProbe('@probe 2\n@args\n/bin/sh\n'), /truncated/);
+  t.throws(() => parseProbe('@probe 2\n@ask x\n|partial\n@end\n'), /answer to x has no exit status/);
+  const minimal = parseProbe('@probe 2\n@paths\n/x exists=yes kind=file content=0 writable=no\n@end\n');
   t.same(minimal.paths['/x'], { exists: true, kind: 'file', content: 0, writable: false }, 'path facts');
   t.equal(minimal.oomScoreAdj, undefined, 'absent facts stay absent');
+});
+
+t.test('answers keep their output apart from the sections, and their exit status', async (t) => {
+  const facts = parseProbe('@probe 2\n@ask a/one\n|@end is output here\n|second\nexit 0\n@ask a/two\nexit 17\n@end\n');
+  t.same(facts.answers['a/one'], { output: ['@end is output here', 'second'], exit: 0 });
+  t.same(facts.answers['a/two'], { output: [], exit: 17 });
 });

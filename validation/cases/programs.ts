@@ -2,8 +2,9 @@
 // scripts; they talk to the host only through files in the results directory.
 import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bundle } from '../harness/bundle.js';
+import type { Bundle, Config } from '../harness/bundle.js';
 import type { CaseContext } from '../harness/case.js';
+import type { Invocation } from '../harness/invoke.js';
 import { RESULTS_MOUNT } from '../harness/rootfs.js';
 import { trace } from '../harness/trace.js';
 
@@ -81,4 +82,23 @@ export function realBundlePath(b: Bundle): string {
  */
 export function failed(inv: { exitCode: number | null; timedOut: boolean; spawnError?: string }): boolean {
   return inv.exitCode !== null && inv.exitCode !== 0 && !inv.timedOut && !inv.spawnError;
+}
+
+/**
+ * A config the runtime cannot apply: create must exit non-zero (a check against `req`), and then
+ * no container may be left under the ID (runtime.errors.no-side-effects; the case must cite
+ * both). Returns the create call. A create that succeeds leaves a container the runner removes.
+ */
+export async function expectCreateRefused(t: CaseContext, req: string, what: string, edit: (c: Config) => void): Promise<Invocation> {
+  const b = t.bundle(RUN_MARKER_THEN_WAIT, edit);
+  const id = t.newId();
+  const inv = await t.create(id, b);
+  if (t.check(req, `create ${what} exits non-zero`, failed(inv), { expected: 'non-zero exit', actual: inv.exitCode ?? inv.signal })) {
+    const st = await t.state(id);
+    t.check('runtime.errors.no-side-effects', `after the refused create ${what}, no container is left: state of the ID fails`, failed(st.invocation), {
+      expected: 'state exits non-zero',
+      actual: st.state ?? st.invocation.exitCode,
+    });
+  }
+  return inv;
 }

@@ -14,20 +14,23 @@ import { baseConfig, writeBundle, type Bundle, type Config } from './bundle.js';
 import type { Invocation } from './invoke.js';
 import type { Isolation, RuntimeProfile } from './profile.js';
 import type { RuntimeDriver, StateResult } from './runtime.js';
+import type { ProbeScheduler } from './probe-runs.js';
 import { round, trace } from './trace.js';
 import { DirWaker } from './wake.js';
 
 /**
  * Capabilities a case may need. `host-pid`: the state pid is a process the host can inspect
  * (native isolation only). `hook:<kind>`: the runtime runs hooks of that kind. `features`: the
- * runtime has a features command. Profiles may declare any of these unsupported.
+ * runtime has a features command. `idmapped-mounts`: the runtime applies uidMappings and
+ * gidMappings of a mount (unsupported when its features document says so). Profiles may declare
+ * any of these unsupported.
  */
-export type Need = 'host-pid' | 'features' | `hook:${string}` | 'hooks-in-container-namespace';
+export type Need = 'host-pid' | 'features' | `hook:${string}` | 'hooks-in-container-namespace' | 'idmapped-mounts';
 
 const HOOK_KINDS = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
 
 /** Every need a profile may declare unsupported; anything else is a typo and is refused. */
-export const KNOWN_NEEDS: readonly string[] = ['host-pid', 'features', 'hooks-in-container-namespace', ...HOOK_KINDS.map((k) => `hook:${k}`)];
+export const KNOWN_NEEDS: readonly string[] = ['host-pid', 'features', 'hooks-in-container-namespace', 'idmapped-mounts', ...HOOK_KINDS.map((k) => `hook:${k}`)];
 
 export interface TestCase {
   /** Stable test ID, "<area>.<what>"; never reused for a different test. */
@@ -63,6 +66,8 @@ export interface CaseEnvironment {
   features?: Record<string, unknown>;
   /** Prefix for container IDs, unique per run. */
   idPrefix: string;
+  /** Answers probe cases, sharing container runs between them; absent: each case runs alone. */
+  probes?: ProbeScheduler;
 }
 
 const POLL_FIRST_MS = 2;
@@ -73,10 +78,15 @@ export class CaseContext {
   readonly invocations: Invocation[] = [];
   /** Containers this case created; the runner destroys any still present when the case ends. */
   readonly containers = new Set<string>();
+  /** Other cases whose checks came from the same container run as this case's (probe cases). */
+  sharedWith: string[] = [];
   private bundles = 0;
   private ids = 0;
   /** Set when the case has ended (by its deadline too): a case still running may call no runtime. */
   private closed = false;
+  /** Host-side undo actions (a helper process, a mount), run by the runner when the case ends. */
+  private cleanups: (() => void | Promise<void>)[] = [];
+  private cleanedUp = false;
 
   constructor(
     readonly testCase: TestCase,
@@ -85,7 +95,14 @@ export class CaseContext {
     readonly dir: string,
   ) {}
 
+  /**
+   * Set when the case itself asked for the target version: its checks may then differ between
+   * versions beyond the requirements it cites, so an all-versions run never reuses its result.
+   */
+  readVersion = false;
+
   get version(): SpecVersion {
+    this.readVersion = true;
     return this.env.version;
   }
   get isolation(): Isolation {
@@ -102,7 +119,7 @@ export class CaseContext {
     if (!this.testCase.requirements.includes(req)) {
       throw new Error(`case ${this.testCase.id} checks ${req}, which its metadata does not list`);
     }
-    const r = requirementAt(req, this.version);
+    const r = requirementAt(req, this.env.version);
     this.checks.push({ requirement: r.id, level: r.level, name, ok, ...detail });
     return ok;
   }
@@ -131,6 +148,32 @@ export class CaseContext {
     this.closed = true;
   }
 
+  /**
+   * Register something to undo on the host when the case ends, whatever its outcome (pass,
+   * failure, deadline, interruption): the runner runs it after the case's containers are gone
+   * and before it looks for stray processes. Use it for anything a case starts outside the
+   * runtime, such as a helper process that holds a namespace.
+   */
+  onCleanup(fn: () => void | Promise<void>): void {
+    // A case past its deadline may still be running: what it starts now is undone at once.
+    if (this.cleanedUp) void Promise.resolve().then(fn).catch(() => {});
+    else this.cleanups.push(fn);
+  }
+
+  /** Run the registered cleanups, last registered first, each once; their failures as messages. */
+  async runCleanups(): Promise<string[]> {
+    this.cleanedUp = true;
+    const errors: string[] = [];
+    for (const fn of this.cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (e) {
+        errors.push((e as Error).message ?? String(e));
+      }
+    }
+    return errors;
+  }
+
   private open(): void {
     if (this.closed) throw new CaseStop('error', 'the case already ended (deadline)');
   }
@@ -143,14 +186,15 @@ export class CaseContext {
 
   /**
    * A fresh bundle running `script` with /bin/sh; `edit` may change the generated config and is
-   * told the host path of the results directory (mounted at RESULTS_MOUNT in the container).
+   * told the host path of the results directory (mounted at RESULTS_MOUNT in the container) and
+   * of the bundle directory (not created yet; relative paths of the config resolve against it).
    */
-  bundle(script: string, edit?: (c: Config, results: string) => void): Bundle {
+  bundle(script: string, edit?: (c: Config, results: string, bundleDir: string) => void): Bundle {
     const n = ++this.bundles;
     const dir = join(this.dir, `bundle-${n}`);
     const results = join(this.dir, `results-${n}`);
-    const config = baseConfig(this.version, this.env.rootfs, results, ['/bin/sh', '-c', script]);
-    edit?.(config, results);
+    const config = baseConfig(this.env.version, this.env.rootfs, results, ['/bin/sh', '-c', script]);
+    edit?.(config, results, dir);
     return writeBundle(dir, config, results);
   }
 

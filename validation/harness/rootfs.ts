@@ -9,6 +9,13 @@ export class RootfsError extends Error {}
 /** Mount point of the per-case results directory inside every container. */
 export const RESULTS_MOUNT = '/oci-conformance';
 
+/**
+ * An empty directory the mounts cases (validation/cases/config-mounts.ts) mount a tmpfs on: their
+ * own mount points are then made in that tmpfs, never in the shared read-only rootfs, and no
+ * other case's maskedPaths or readonlyPaths (such as /tmp) covers them.
+ */
+export const MOUNTS_DIR = '/oci-mounts';
+
 const BUSYBOX_CANDIDATES = ['/bin/busybox', '/usr/bin/busybox', '/usr/local/bin/busybox'];
 
 /** True when the ELF file has no program interpreter (statically linked). */
@@ -53,7 +60,7 @@ export function findStaticBusybox(): string {
  * onto, and minimal passwd/group files. Containers use it read-only and share it.
  */
 export function buildBusyboxRootfs(dir: string, busybox = findStaticBusybox()): void {
-  for (const d of ['bin', 'proc', 'sys', 'dev', 'tmp', 'etc', 'root', 'var', RESULTS_MOUNT.slice(1)]) {
+  for (const d of ['bin', 'proc', 'sys', 'dev', 'tmp', 'etc', 'root', 'var', RESULTS_MOUNT.slice(1), MOUNTS_DIR.slice(1)]) {
     mkdirSync(join(dir, d), { recursive: true });
   }
   chmodSync(join(dir, 'tmp'), 0o1777);

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { dir as tmpDir, removeLater } from './tempdir.js';
 import { REPORT_VERSION, summarize, STATUS_SEVERITY, type Report, type SkipCategory, type SpecVersionSource, type TestResult, type TestStatus } from '../../reports/model.js';
 import { PACKAGE } from '../../schema/package-root.js';
-import { resolveSpecVersion, versionInRange, type SpecVersion } from '../../schema/versions.js';
+import { compareVersions, resolveSpecVersion, SPEC_VERSIONS, versionInRange, type SpecVersion } from '../../schema/versions.js';
 import { requirementUrl } from '../requirements/index.js';
 import { CaseContext, CaseStop, KNOWN_NEEDS, requirementAt, statusOf, type CaseEnvironment, type Need, type TestCase } from './case.js';
 import { invoke, tail, type Invocation } from './invoke.js';
 import { DEFAULT_TIMEOUTS, findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
+import { isProbeCase, planGroups, ProbeScheduler, type ProbeCase } from './probe-runs.js';
 import { reapStrays, rootIdentity, type RootIdentity } from './strays.js';
 import { captureEnvironment, catalogueDigest, runtimeBinary, suiteCheckout } from '../../reports/provenance.js';
 import { shardSlice } from '../../reports/shards.js';
@@ -39,12 +40,19 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called once per case, in catalogue order, as soon as its result (and all before it) is known. */
   onResult?: (r: TestResult, index: number, total: number) => void;
+  /**
+   * Let probe cases whose config fields do not overlap share container runs (default true);
+   * false gives every probe case a container of its own.
+   */
+  mergeProbes?: boolean;
   /** Keep bundles, results and runtime output for inspection (containers are still deleted). */
   keepTemp?: boolean;
   /** Called with the temp dir when keepTemp is set. */
   onKeptTemp?: (dir: string) => void;
-  /** Called after setup, before the first case. */
-  onStart?: (info: { specVersion: SpecVersion; reason: string; total: number }) => void;
+  /** Called after setup, before the first case of each version's pass. */
+  onStart?: (info: { specVersion: SpecVersion; reason: string; total: number; pass: number; versions: readonly SpecVersion[] }) => void;
+  /** Called when a version's pass has ended, with its complete report. */
+  onPassEnd?: (report: Report, pass: number, passes: number) => void;
   /** Run only shard K of N of the catalogue (reports/shards.ts), before --only/--skip. */
   shard?: ShardRef;
   /** Recorded in the report as given: certification mode, the product, the command line. */
@@ -93,6 +101,39 @@ function chooseVersion(
   throw new RunSetupError('cannot tell which spec version to test: the runtime has no features document and the profile names none; pass --spec-version');
 }
 
+/**
+ * Every version an all-versions run covers: the range of the runtime's features document, else
+ * 1.0.0 up to the version the profile names (a runtime implementing 1.x accepts the configs of
+ * the earlier 1.x releases: the spec's versioning promise within a major version).
+ */
+function chooseRange(
+  opts: RunOptions,
+  features: Record<string, unknown> | undefined,
+): { versions: SpecVersion[]; source: SpecVersionSource; reason: string } {
+  const max = chooseVersion({ ...opts, specVersion: undefined }, features);
+  let min: SpecVersion = '1.0.0';
+  let why = `1.0.0 up to ${max.version} (${max.reason})`;
+  if (max.source === 'features' && typeof features?.ociVersionMin === 'string') {
+    const r = resolveSpecVersion(features.ociVersionMin);
+    if (!r.ok) throw new RunSetupError(`the runtime's features ociVersionMin ${JSON.stringify(features.ociVersionMin)}: ${r.message}; pass --spec-version`);
+    min = r.version;
+    why = `the runtime's features range ${features.ociVersionMin} to ${String(features.ociVersionMax)}`;
+  }
+  const versions = SPEC_VERSIONS.filter((v) => compareVersions(v, min) >= 0 && compareVersions(v, max.version) <= 0);
+  if (versions.length === 0) throw new RunSetupError(`the runtime's version range ${min} to ${max.version} contains no released spec version`);
+  return { versions, source: 'option', reason: `--spec-version all: ${why}` };
+}
+
+/**
+ * What a case expects at a version: whether it applies, and the requirement entries in force.
+ * Between two versions with the same key a case that never asks for the version itself checks
+ * exactly the same things, so an all-versions run reuses its result instead of running it again.
+ */
+export function expectationKey(c: TestCase, version: SpecVersion, gated: { category: SkipCategory; reason: string } | undefined): string {
+  if (gated) return `skip:${gated.category}:${gated.category === 'not-applicable' && !versionInRange(version, c.since, c.until) ? 'range' : gated.reason}`;
+  return c.requirements.map((id) => { const r = requirementAt(id, version); return `${r.id}/${r.level}`; }).join(',');
+}
+
 /** Why a case does not apply here, or undefined when it does. */
 function gate(c: TestCase, env: CaseEnvironment): { category: SkipCategory; reason: string } | undefined {
   if (!versionInRange(env.version, c.since, c.until)) {
@@ -111,6 +152,10 @@ function gate(c: TestCase, env: CaseEnvironment): { category: SkipCategory; reas
     if (need === 'features' && !env.features) {
       return { category: 'unsupported', reason: 'the runtime provides no features document' };
     }
+    if (need === 'idmapped-mounts' && env.features) {
+      const why = idmapUnsupported(env.features);
+      if (why) return { category: 'unsupported', reason: why };
+    }
     if (need.startsWith('hook:') && env.features) {
       const hooks = env.features.hooks;
       const kind = need.slice(5);
@@ -118,6 +163,24 @@ function gate(c: TestCase, env: CaseEnvironment): { category: SkipCategory; reas
         return { category: 'unsupported', reason: `the runtime's features do not list the ${kind} hook` };
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * Why a features document rules idmapped mounts out, or undefined. features.md (1.2.0) has
+ * linux.mountExtensions.idmap.enabled; a document without it (1.1.0, or a runtime that does not
+ * know the field) still lists the mount options it recognizes, and a runtime that applies mount
+ * mappings recognizes the idmap option.
+ */
+export function idmapUnsupported(features: Record<string, unknown>): string | undefined {
+  const linux = features.linux as { mountExtensions?: { idmap?: { enabled?: unknown } } } | undefined;
+  const enabled = linux?.mountExtensions?.idmap?.enabled;
+  if (enabled === true) return undefined;
+  if (enabled === false) return "the runtime's features say linux.mountExtensions.idmap.enabled is false";
+  const options = features.mountOptions;
+  if (Array.isArray(options) && !options.includes('idmap')) {
+    return "the runtime's features document has no linux.mountExtensions.idmap and lists no idmap mount option";
   }
   return undefined;
 }
@@ -162,6 +225,8 @@ async function runOne(
   allIds: Set<string>,
   /** Collects the empty cgroups runtimes left behind. */
   leftCgroups: string[],
+  /** Collects the IDs of cases that asked for the target version (never reused across versions). */
+  versionRead: Set<string>,
 ): Promise<TestResult> {
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
@@ -194,6 +259,7 @@ async function runOne(
   } finally {
     clearTimeout(timer);
     t.close();
+    if (t.readVersion) versionRead.add(c.id);
   }
   // Whatever happened, nothing the case created may outlive it.
   for (const id of t.containers) {
@@ -206,6 +272,13 @@ async function runOne(
         error = `container ${id} could not be removed after the case (delete --force and kill failed)`;
       }
     }
+  }
+  // Then what the case started on the host itself (namespace holders and the like).
+  const undone = await t.runCleanups();
+  if (undone.length) {
+    const note = `the case's host-side cleanup failed: ${undone.join('; ')}`;
+    if (status === 'pass' || status === 'warn') status = 'error';
+    error = error ? `${error}; ${note}` : note;
   }
   // A runtime bug can orphan processes or cgroups even when delete succeeded.
   for (const id of t.containers) allIds.add(id);
@@ -224,6 +297,7 @@ async function runOne(
     status,
     ...(skip ? { skip } : {}),
     ...(error ? { error } : {}),
+    ...(t.sharedWith.length ? { sharedRun: { with: t.sharedWith } } : {}),
     durationMs: Math.round(performance.now() - started),
     checks: t.checks,
     invocations: t.invocations.map(record),
@@ -242,7 +316,21 @@ export function combineRepeats(runs: TestResult[]): TestResult {
   };
 }
 
+/** Run the catalogue at one spec version (the option, else the runtime's, else the profile's). */
 export async function runSuite(opts: RunOptions): Promise<Report> {
+  return (await runPasses({ ...opts, allVersions: false }))[0];
+}
+
+/**
+ * Run the catalogue at every spec version the runtime supports, oldest first: one report per
+ * version. A case whose expectations do not differ from an earlier version's is not run again;
+ * its result there is reused and says so (`reusedFrom`).
+ */
+export async function runSuiteAllVersions(opts: RunOptions): Promise<Report[]> {
+  return runPasses({ ...opts, allVersions: true });
+}
+
+async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<Report[]> {
   const startedAt = new Date().toISOString();
   const profile = opts.profile;
   if (!findExecutable(profile.command[0])) {
@@ -291,91 +379,127 @@ export async function runSuite(opts: RunOptions): Promise<Report> {
       if (f.document) features = f.document;
       else featuresError = f.parseError ?? `features exited ${f.invocation.exitCode ?? f.invocation.signal}: ${tail(f.invocation.stderr, 300).trim()}`;
     } else featuresError = `profile ${profile.name} says the runtime has no features command`;
-    const chosen = chooseVersion(opts, features);
-
+    const chosen = opts.allVersions ? chooseRange(opts, features) : ((c) => ({ ...c, versions: [c.version] }))(chooseVersion(opts, features));
     const runId = Math.random().toString(36).slice(2, 8);
-    const env: CaseEnvironment = { version: chosen.version, profile, driver, rootfs, features, idPrefix: `oc${runId}` };
     const selected = selectCases(shardSlice(opts.cases, opts.shard), opts.only, opts.skip);
     // An empty run would read as a pass; refuse it.
     if (selected.length === 0) throw new RunSetupError('no test matches the --only/--skip filters (see `oci-conformance list`)');
-    opts.onStart?.({ specVersion: chosen.version, reason: chosen.reason, total: selected.length });
 
-    const results: (TestResult | undefined)[] = new Array(selected.length);
-    let emitted = 0;
-    const flush = () => {
-      while (emitted < selected.length && results[emitted]) {
-        opts.onResult?.(results[emitted]!, emitted, selected.length);
-        emitted++;
-      }
-    };
-    let next = 0;
-    const worker = async () => {
-      while (next < selected.length) {
-        const i = next++;
-        const c = selected[i];
-        const gated = gate(c, env);
-        if (gated || abort.aborted) {
-          results[i] = {
-            ...baseResult(c, env.version),
-            status: 'skip',
-            skip: gated ?? { category: 'environment', reason: 'the run was interrupted before this case started' },
-            durationMs: 0,
-            checks: [],
-            invocations: [],
-          };
-        } else {
-          const runs: TestResult[] = [];
-          for (let k = 0; k < Math.max(1, opts.repeat ?? 1) && (k === 0 || !abort.aborted); k++) {
-            const suffix = k === 0 ? '' : `r${k}`;
-            const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}${suffix}` };
-            runs.push(await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `case-${i}${suffix}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups));
-          }
-          results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(runs) : runs[0];
+    const reports: Report[] = [];
+    // Per case, the last version it really ran at: its expectation key and result.
+    const lastRun = new Map<string, { version: SpecVersion; key: string; result: TestResult }>();
+    const versionRead = new Set<string>();
+    for (const [pass, version] of chosen.versions.entries()) {
+      const passStartedAt = pass === 0 ? startedAt : new Date().toISOString();
+      const env: CaseEnvironment = { version, profile, driver, rootfs, features, idPrefix: `oc${runId}${chosen.versions.length > 1 ? `v${pass}` : ''}` };
+      opts.onStart?.({ specVersion: version, reason: chosen.reason, total: selected.length, pass, versions: chosen.versions });
+
+      // Probe cases that apply share container runs; each pass over the catalogue (a repetition)
+      // gets its own scheduler, so repeated runs never reuse an answer.
+      // Decided before the pass starts: which cases reuse an earlier version's result.
+      const keys = selected.map((c) => expectationKey(c, version, gate(c, env)));
+      const reuse = selected.map((c, i) => {
+        const earlier = lastRun.get(c.id);
+        return earlier && earlier.key === keys[i] && !versionRead.has(c.id) ? earlier : undefined;
+      });
+      const merge = opts.mergeProbes !== false;
+      const probeCases = selected.filter((c, i): c is ProbeCase => isProbeCase(c) && !gate(c, env) && !reuse[i]);
+      const probeGroups = merge ? planGroups(probeCases) : probeCases.map((c) => [c]);
+      const schedulers: ProbeScheduler[] = [];
+      const schedulerFor = (k: number) => (schedulers[k] ??= new ProbeScheduler(probeGroups));
+
+      const results: (TestResult | undefined)[] = new Array(selected.length);
+      let emitted = 0;
+      const flush = () => {
+        while (emitted < selected.length && results[emitted]) {
+          opts.onResult?.(results[emitted]!, emitted, selected.length);
+          emitted++;
         }
-        flush();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
-    const tests = results as TestResult[];
-    return {
-      reportVersion: REPORT_VERSION,
-      suite: { name: PACKAGE.name, version: PACKAGE.version, catalogueDigest: catalogueDigest(opts.cases), ...suiteCheckout() },
-      ...(opts.product ? { product: opts.product } : {}),
-      specVersion: chosen.version,
-      specVersionSource: chosen.source,
-      specVersionReason: chosen.reason,
-      runtime: {
-        profile: profile.name,
-        command: profile.command,
-        isolation: profile.isolation,
-        versionOutput: (versionInv.stdout || versionInv.stderr).trim().slice(0, 2000),
-        ...(features ? { features } : {}),
-        ...(featuresError ? { featuresError } : {}),
-        ...((b) => (b.binary ? { binary: b.binary } : { binaryError: b.error! }))(runtimeBinary(profile.command)),
-        profileDefinition: { ...profile },
-      },
-      environment: { kernel: release(), arch: arch(), cgroupMode: cgroupMode(), root: process.getuid?.() === 0, ...captureEnvironment(profile.isolation) },
-      run: {
-        startedAt,
-        finishedAt: new Date().toISOString(),
-        jobs: Math.max(1, opts.jobs ?? 1),
-        only: opts.only ?? [],
-        skip: opts.skip ?? [],
-        partial: selected.length !== opts.cases.length || abort.aborted,
-        interrupted: abort.aborted,
-        strayProcesses: strays,
-        leftCgroups,
-        timeouts: {
-          case: opts.caseTimeout ?? 120,
-          operations: Object.fromEntries(Object.keys(DEFAULT_TIMEOUTS).map((op) => [op, timeoutMs(profile, op as Operation) / 1000])),
+      };
+      let next = 0;
+      const worker = async () => {
+        while (next < selected.length) {
+          const i = next++;
+          const c = selected[i];
+          const gated = gate(c, env);
+          const earlier = reuse[i];
+          if (gated || abort.aborted) {
+            results[i] = {
+              ...baseResult(c, env.version),
+              status: 'skip',
+              skip: gated ?? { category: 'environment', reason: 'the run was interrupted before this case started' },
+              durationMs: 0,
+              checks: [],
+              invocations: [],
+            };
+          } else if (earlier) {
+            // Same expectations as at an earlier version, and the case never asked which version
+            // it ran at: the earlier run answers for this version too.
+            results[i] = { ...earlier.result, ...baseResult(c, version), reusedFrom: earlier.version };
+          } else {
+            const runs: TestResult[] = [];
+            for (let k = 0; k < Math.max(1, opts.repeat ?? 1) && (k === 0 || !abort.aborted); k++) {
+              const suffix = k === 0 ? '' : `r${k}`;
+              const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}${suffix}`, probes: schedulerFor(k) };
+              runs.push(await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `v${pass}-case-${i}${suffix}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups, versionRead));
+            }
+            results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(runs) : runs[0];
+            lastRun.set(c.id, { version, key: keys[i], result: results[i]! });
+          }
+          flush();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
+      const tests = results as TestResult[];
+      const report: Report = {
+        reportVersion: REPORT_VERSION,
+        suite: { name: PACKAGE.name, version: PACKAGE.version, catalogueDigest: catalogueDigest(opts.cases), ...suiteCheckout() },
+        ...(opts.product ? { product: opts.product } : {}),
+        specVersion: version,
+        specVersionSource: chosen.source,
+        specVersionReason: chosen.reason,
+        runtime: {
+          profile: profile.name,
+          command: profile.command,
+          isolation: profile.isolation,
+          versionOutput: (versionInv.stdout || versionInv.stderr).trim().slice(0, 2000),
+          ...(features ? { features } : {}),
+          ...(featuresError ? { featuresError } : {}),
+          ...((b) => (b.binary ? { binary: b.binary } : { binaryError: b.error! }))(runtimeBinary(profile.command)),
+          profileDefinition: { ...profile },
         },
-        certification: opts.certification === true,
-        ...(opts.argv ? { argv: opts.argv } : {}),
-        ...(opts.shard ? { shard: opts.shard } : {}),
-      },
-      summary: summarize(tests, abort.aborted),
-      tests,
-    };
+        environment: { kernel: release(), arch: arch(), cgroupMode: cgroupMode(), root: process.getuid?.() === 0, ...captureEnvironment(profile.isolation) },
+        run: {
+          startedAt: passStartedAt,
+          finishedAt: new Date().toISOString(),
+          jobs: Math.max(1, opts.jobs ?? 1),
+          only: opts.only ?? [],
+          skip: opts.skip ?? [],
+          partial: selected.length !== opts.cases.length || abort.aborted,
+          interrupted: abort.aborted,
+          strayProcesses: strays,
+          leftCgroups,
+          timeouts: {
+            case: opts.caseTimeout ?? 120,
+            operations: Object.fromEntries(Object.keys(DEFAULT_TIMEOUTS).map((op) => [op, timeoutMs(profile, op as Operation) / 1000])),
+          },
+          probeRuns: {
+            merged: merge,
+            cases: probeCases.length,
+            containerRuns: schedulers.reduce((sum, s) => sum + s.containerRuns, 0),
+          },
+          certification: opts.certification === true,
+          ...(opts.argv ? { argv: opts.argv } : {}),
+          ...(opts.shard ? { shard: opts.shard } : {}),
+        },
+        summary: summarize(tests, abort.aborted),
+        tests,
+      };
+      reports.push(report);
+      opts.onPassEnd?.(report, pass, chosen.versions.length);
+      if (abort.aborted) break;
+    }
+    return reports;
   } finally {
     // Last line of defence: anything still tracked is destroyed before the state root goes.
     if (cleanupDriver && driver) {

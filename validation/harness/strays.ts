@@ -6,7 +6,7 @@
 //     runsc's sandbox and gofer get --root <temp>/s and --bundle <temp>/...);
 //   - processes whose root directory is the run's rootfs (compared by device and inode: a
 //     container's /proc/<pid>/root reads "/" from the host, but stat sees through it);
-//   - empty cgroup directories named after our container IDs.
+//   - empty cgroup directories named after our container IDs (cgroupNamesFor).
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,6 +29,17 @@ export interface StrayQuery {
   root?: RootIdentity;
 }
 
+/**
+ * Suffix of the cgroupsPath a case configures for a container: "/<id><suffix>" is a cgroup the
+ * runtime creates for that container and must remove on delete, so the suite looks for it too.
+ */
+export const CGROUPS_PATH_SUFFIX = '-cgpath';
+
+/** Cgroup directory names that belong to a container ID: the runtimes' default, and ours. */
+export function cgroupNamesFor(id: string): string[] {
+  return [id, `${id}${CGROUPS_PATH_SUFFIX}`];
+}
+
 function cgroupNamesId(cgroupFile: string, ids: Set<string>): boolean {
   // Most processes name none of our IDs anywhere: a substring test settles them cheaply.
   let mentioned = false;
@@ -36,7 +47,9 @@ function cgroupNamesId(cgroupFile: string, ids: Set<string>): boolean {
   if (!mentioned) return false;
   for (const line of cgroupFile.split('\n')) {
     const path = line.slice(line.indexOf(':', line.indexOf(':') + 1) + 1);
-    for (const part of path.split('/')) if (ids.has(part)) return true;
+    for (const part of path.split('/')) {
+      if (ids.has(part) || (part.endsWith(CGROUPS_PATH_SUFFIX) && ids.has(part.slice(0, -CGROUPS_PATH_SUFFIX.length)))) return true;
+    }
   }
   return false;
 }
@@ -119,15 +132,17 @@ function removeCgroups(ids: Set<string>): string[] {
   if (!ids.size) return removed;
   for (const h of cgroupParents()) {
     for (const id of ids) {
-      const dir = join(h, id);
-      // Nearly always absent: a failed rmdir would cost a thrown error (every case, every
-      // hierarchy, every ID: ~1 ms a case, measured); existsSync does not throw.
-      if (!existsSync(dir)) continue;
-      try {
-        rmdirSync(dir);
-        removed.push(dir);
-      } catch {
-        // Not there, or not empty (then a process is still inside and was reported).
+      for (const name of cgroupNamesFor(id)) {
+        const dir = join(h, name);
+        // Nearly always absent: a failed rmdir would cost a thrown error (every case, every
+        // hierarchy, every name: ~1 ms a case, measured); existsSync does not throw.
+        if (!existsSync(dir)) continue;
+        try {
+          rmdirSync(dir);
+          removed.push(dir);
+        } catch {
+          // Not empty (then a process is still inside and was reported), or gone meanwhile.
+        }
       }
     }
   }

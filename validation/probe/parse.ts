@@ -1,7 +1,7 @@
 // Parsing the probe's output (validation/probe/probe.sh) into facts. Pure: text in, facts out,
 // so it is unit-tested on recorded output from real runtimes.
 
-export const PROBE_FORMAT = 1;
+export const PROBE_FORMAT = 2;
 
 export interface PathFact {
   exists: boolean;
@@ -9,6 +9,12 @@ export interface PathFact {
   /** Entries of a directory, or bytes readable from a file (up to 64). */
   content: number;
   writable: boolean;
+}
+
+/** The answer to an `ask` question: the command's output lines and exit status. */
+export interface Answer {
+  output: string[];
+  exit: number;
 }
 
 export interface ProbeFacts {
@@ -32,6 +38,8 @@ export interface ProbeFacts {
   ns: Record<string, string>;
   rootWritable: boolean;
   paths: Record<string, PathFact>;
+  /** Answers to the host's `ask` questions, by question name. */
+  answers: Record<string, Answer>;
 }
 
 export class ProbeParseError extends Error {}
@@ -46,6 +54,7 @@ function sections(text: string): Map<string, string[]> {
   let current: string[] | undefined;
   for (const line of lines.slice(1)) {
     if (line === '@end') break;
+    // Output of asked commands is prefixed with "|", so it can never start a section.
     if (line.startsWith('@')) {
       current = [];
       out.set(line.slice(1), current);
@@ -86,6 +95,15 @@ export function parseProbe(text: string): ProbeFacts {
     const m = /^(.*) exists=(yes|no) kind=(dir|file) content=(\d+) writable=(yes|no)$/.exec(l);
     if (m) paths[m[1]] = { exists: m[2] === 'yes', kind: m[3] as 'dir' | 'file', content: Number(m[4]), writable: m[5] === 'yes' };
   }
+  const answers: Record<string, Answer> = {};
+  for (const [name, lines] of s) {
+    if (!name.startsWith('ask ')) continue;
+    const last = lines.filter((l) => l !== '').pop() ?? '';
+    const m = /^exit (\d+)$/.exec(last);
+    // An answer without its exit line was cut short (the probe was killed mid-command).
+    if (!m) throw new ProbeParseError(`answer to ${name.slice(4)} has no exit status`);
+    answers[name.slice(4)] = { output: lines.filter((l) => l.startsWith('|')).map((l) => l.slice(1)), exit: Number(m[1]) };
+  }
   const oom = nonEmpty(s.get('file oom_score_adj'))[0];
   return {
     args: nonEmpty(s.get('args')),
@@ -103,6 +121,7 @@ export function parseProbe(text: string): ProbeFacts {
     ns,
     rootWritable: nonEmpty(s.get('root-writable'))[0] === 'yes',
     paths,
+    answers,
   };
 }
 

@@ -63,4 +63,15 @@ export const RUNTIME_LINUX_REQUIREMENTS: readonly Requirement[] = [
     testability: 'cli',
     note: 'Before 1.3.0 the spec gave 0 no meaning and runtimes commonly treated it as unlimited, so there is no earlier entry.',
   },
+  {
+    source: 'runtime-spec',
+    file: 'config-linux.md',
+    anchor: 'configLinuxPIDS',
+    id: 'config-linux.pids.limit-unlimited',
+    level: 'MUST',
+    since: '1.3.0',
+    summary: "linux.resources.pids.limit -1 means no limit: the container's cgroup gets pids.max \"max\".",
+    testability: 'in-container',
+    note: 'The field definition states it from 1.3.0 on; before, -1 had no stated meaning (runtimes read any negative value as no limit, and crun before 1.13 wrote it to pids.max as it was).',
+  },
 ];

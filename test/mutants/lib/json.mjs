@@ -2,10 +2,20 @@
 //   node json.mjs edit FILE 'JS'   run JS with `c` bound to the document, write it back
 //   node json.mjs filter 'JS'      the same, stdin to stdout
 //   node json.mjs get FILE 'EXPR'  print EXPR of `c`: strings raw, anything else as JSON
-// JS may mutate `c` or return a replacement; `h` holds helpers for hook lists.
+// JS may mutate `c` or return a replacement; `h` holds helpers for hook lists and the capability
+// and rlimit names Linux has.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const h = {
+  /** Capability names the kernel has (capabilities(7), up to Linux 5.9's CAP_CHECKPOINT_RESTORE). */
+  capabilities: ['CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP', 'LINUX_IMMUTABLE',
+    'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'IPC_OWNER', 'SYS_MODULE', 'SYS_RAWIO', 'SYS_CHROOT', 'SYS_PTRACE',
+    'SYS_PACCT', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_NICE', 'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'MKNOD', 'LEASE', 'AUDIT_WRITE',
+    'AUDIT_CONTROL', 'SETFCAP', 'MAC_OVERRIDE', 'MAC_ADMIN', 'SYSLOG', 'WAKE_ALARM', 'BLOCK_SUSPEND', 'AUDIT_READ', 'PERFMON', 'BPF',
+    'CHECKPOINT_RESTORE'].map((x) => `CAP_${x}`),
+  /** rlimit types Linux has (getrlimit(2)). */
+  rlimits: ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQUEUE', 'NICE', 'NOFILE', 'NPROC', 'RSS', 'RTPRIO', 'RTTIME',
+    'SIGPENDING', 'STACK'].map((x) => `RLIMIT_${x}`),
   /** Every hook of the config, with its kind: [kind, hook, index]. */
   all(c) {
     return Object.entries(c.hooks ?? {}).flatMap(([k, list]) => (Array.isArray(list) ? list.map((x, i) => [k, x, i]) : []));
