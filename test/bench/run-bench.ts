@@ -79,11 +79,27 @@ interface Replay {
 }
 
 /**
+ * The runtime calls report.json records, each once: tests that shared a container run
+ * (sharedRun) all list that run's calls, which the suite made once, for the first of them.
+ */
+function recordedInvocations(report: Report): Report['tests'][number]['invocations'] {
+  const byId = new Map(report.tests.map((t) => [t.id, t]));
+  const seen = new Set<string>();
+  const out: Report['tests'][number]['invocations'] = [];
+  for (const t of report.tests) {
+    const earlier = new Set((t.sharedRun?.with ?? []).filter((id) => seen.has(id)).flatMap((id) => byId.get(id)!.invocations.map((i) => JSON.stringify([i.argv, i.durationMs]))));
+    out.push(...t.invocations.filter((i) => !earlier.has(JSON.stringify([i.argv, i.durationMs]))));
+    seen.add(t.id);
+  }
+  return out;
+}
+
+/**
  * Which traced calls are the ones report.json records: the next in report order with the same
  * argv and duration (a state poll repeats the argv of the one poll that is recorded).
  */
 function recordedCalls(report: Report, events: TraceEvent[]): Set<TraceEvent> {
-  const recorded = report.tests.flatMap((t) => t.invocations);
+  const recorded = recordedInvocations(report);
   const matched = new Set<TraceEvent>();
   let k = 0;
   for (const e of events) {
@@ -98,7 +114,7 @@ function recordedCalls(report: Report, events: TraceEvent[]): Set<TraceEvent> {
 
 /** The replay script of one traced --jobs 1 run (see the header). */
 function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay {
-  const recorded = report.tests.flatMap((t) => t.invocations);
+  const recorded = recordedInvocations(report);
   const isRecorded = recordedCalls(report, events);
   const replayRoot = join(dir, 'replay-state');
   const rewrite = (argv: string[]) => {
@@ -177,7 +193,7 @@ function round(n: number): Round {
   const kept = suite(1, join(dir, 'j1k'), { keep: true, trace: join(dir, 'j1k.trace') });
   const keptReport = readReport(join(dir, 'j1k'));
   const replay = buildReplay(keptReport, readTrace(join(dir, 'j1k.trace')), dir);
-  const shape = (r: Report) => r.tests.flatMap((t) => t.invocations.map((i) => `${t.id} ${subcommand(i.argv)}`)).join('\n');
+  const shape = (r: Report) => recordedInvocations(r).map((i) => subcommand(i.argv)).join('\n');
   if (shape(report) !== shape(keptReport)) console.log('  warning: the plain and the kept --jobs 1 runs made different calls; the ratio compares unlike runs');
   writeFileSync(join(dir, 'replay.sh'), replay.script);
   writeFileSync(join(dir, 'cleanup.sh'), replay.cleanup);
