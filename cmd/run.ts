@@ -9,7 +9,6 @@ import { RootfsError } from '../validation/harness/rootfs.js';
 import { RunSetupError, runSuite, runSuiteAllVersions, type RunOptions } from '../validation/harness/runner.js';
 import { killAllGroups } from '../validation/harness/invoke.js';
 import { trace } from '../validation/harness/trace.js';
-import { spawner } from '../validation/harness/spawner.js';
 import { tapFooter, tapHeader, tapIndent, tapTestPoint, tapVersionEnd, tapVersionsFooter, tapVersionsHeader, tapVersionStart } from '../reports/tap-stream.js';
 import type { Report } from '../reports/model.js';
 import { PACKAGE } from '../schema/package-root.js';
@@ -86,8 +85,6 @@ function positiveInt(flag: string, v: string | undefined, fallback: number): num
 
 export async function main(argv: string[]): Promise<number> {
   trace({ kind: 'mark', name: 'imported' });
-  // The spawn helper starts (perl, ~10 ms) while the run sets up, not at the first runtime call.
-  spawner();
   const { values, positionals, help } = parseCommandArgs<Flags>(argv, {
     runtime: { type: 'string' },
     'runtime-arg': { type: 'string', multiple: true },
