@@ -8,15 +8,13 @@ import { ProfileError, resolveProfile } from '../validation/harness/profile.js';
 import { RootfsError } from '../validation/harness/rootfs.js';
 import { RunSetupError, runSuite, runSuiteAllVersions, type RunOptions } from '../validation/harness/runner.js';
 import { killAllGroups } from '../validation/harness/invoke.js';
+import { trace } from '../validation/harness/trace.js';
 import { tapFooter, tapHeader, tapIndent, tapTestPoint, tapVersionEnd, tapVersionsFooter, tapVersionsHeader, tapVersionStart } from '../reports/tap-stream.js';
-import { renderMatrixMd } from '../reports/matrix.js';
 import type { Report } from '../reports/model.js';
 import { PACKAGE } from '../schema/package-root.js';
 import { SPEC_VERSIONS, isSpecVersion } from '../schema/versions.js';
-import { OutputError, renderAll, writeFiles } from '../reports/outputs.js';
-import { loadProduct, ProductError } from '../reports/product.js';
-import { BundleError, renderBundle } from '../reports/bundle.js';
 import { parseShard, ShardError } from '../reports/shards.js';
+import { prefetchProvenance } from '../reports/provenance.js';
 import type { Product, ShardRef } from '../reports/model.js';
 
 const HELP = `Usage: oci-conformance run --runtime NAME|PATH [options]
@@ -86,6 +84,7 @@ function positiveInt(flag: string, v: string | undefined, fallback: number): num
 }
 
 export async function main(argv: string[]): Promise<number> {
+  trace({ kind: 'mark', name: 'imported' });
   const { values, positionals, help } = parseCommandArgs<Flags>(argv, {
     runtime: { type: 'string' },
     'runtime-arg': { type: 'string', multiple: true },
@@ -134,10 +133,20 @@ export async function main(argv: string[]): Promise<number> {
   let product: Product | undefined;
   try {
     shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
-    product = values.product ? loadProduct(values.product) : undefined;
   } catch (e) {
-    if (e instanceof ShardError || e instanceof ProductError) throw new CliError(e.message);
+    if (e instanceof ShardError) throw new CliError(e.message);
     throw e;
+  }
+  // The product reader (js-yaml, Ajv), the renderers and the bundle writer are loaded only by
+  // runs that use them: their imports are a large part of a run's start.
+  if (values.product) {
+    const { loadProduct, ProductError } = await import('../reports/product.js');
+    try {
+      product = loadProduct(values.product);
+    } catch (e) {
+      if (e instanceof ProductError) throw new CliError(e.message);
+      throw e;
+    }
   }
 
   let profile;
@@ -201,6 +210,12 @@ export async function main(argv: string[]): Promise<number> {
     onKeptTemp: (dir) => process.stderr.write(`oci-conformance: kept bundles and runtime output in ${dir}\n`),
   };
   const suite = `${PACKAGE.name} ${PACKAGE.version}`;
+  // Computed, and loaded, while the first cases run, not after the last.
+  prefetchProvenance(profile.command);
+  const outputs = values.out ? import('../reports/outputs.js') : undefined;
+  const bundler = values.bundle !== undefined ? import('../reports/bundle.js') : undefined;
+  const matrix = values.out && allVersions ? import('../reports/matrix.js') : undefined;
+  for (const p of [outputs, bundler, matrix]) p?.catch(() => undefined); // awaited (and thrown) below
   let reports: Report[];
   try {
     if (allVersions) {
@@ -210,6 +225,7 @@ export async function main(argv: string[]): Promise<number> {
         ...runOptions,
         onStart: (info) => {
           if (!headerDone) {
+            trace({ kind: 'mark', name: 'setup-done' });
             emit(tapVersionsHeader({ suite, runtime: profile.name, versions: info.versions, reason: info.reason }));
             headerDone = true;
           }
@@ -225,7 +241,10 @@ export async function main(argv: string[]): Promise<number> {
       reports = [
         await runSuite({
           ...runOptions,
-          onStart: (info) => emit(tapHeader({ suite, runtime: profile.name, specVersion: info.specVersion, reason: info.reason, total: info.total })),
+          onStart: (info) => {
+            trace({ kind: 'mark', name: 'setup-done' });
+            emit(tapHeader({ suite, runtime: profile.name, specVersion: info.specVersion, reason: info.reason, total: info.total }));
+          },
           onResult: (r, i, total) => {
             emit(tapTestPoint(r, i + 1));
             if (progress) process.stderr.write(`\r[${i + 1}/${total}] ${r.status.padEnd(5)} ${r.id}`.padEnd(80).slice(0, 100));
@@ -241,9 +260,12 @@ export async function main(argv: string[]): Promise<number> {
     process.off('SIGTERM', onSignal);
     if (progress) process.stderr.write('\n');
   }
+  trace({ kind: 'mark', name: 'run-done' });
   if (allVersions) {
     emit(tapVersionsFooter(reports));
     if (values.out) {
+      const { OutputError, renderAll, writeFiles } = await outputs!;
+      const { renderMatrixMd } = await matrix!;
       try {
         for (const r of reports) writeFiles(join(values.out, r.specVersion), renderAll(r));
         writeFiles(values.out, { 'results.tap': tap, 'matrix.md': renderMatrixMd(reports, `# ${profile.name} at every supported runtime-spec version`) });
@@ -251,6 +273,7 @@ export async function main(argv: string[]): Promise<number> {
         if (e instanceof OutputError) throw new CliError(e.message);
         throw e;
       }
+      trace({ kind: 'mark', name: 'outputs-written' });
       process.stderr.write(`oci-conformance: reports written to ${values.out}/<version>/report.json for ${reports.map((r) => r.specVersion).join(', ')} (with matrix.md and results.tap in ${values.out})\n`);
     }
   } else {
@@ -259,13 +282,16 @@ export async function main(argv: string[]): Promise<number> {
     if (values.out) {
       // Every rendering is a function of the report; results.tap is exactly what was printed.
       // An output that was asked for and not written fails the run (exit 2), never passes silently.
+      const { OutputError, renderAll, writeFiles } = await outputs!;
+      const { BundleError, renderBundle } = bundler ? await bundler : { BundleError: undefined, renderBundle: undefined };
       try {
         writeFiles(values.out, { ...renderAll(report), 'results.tap': tap });
-        if (values.bundle !== undefined) writeFiles(values.bundle, renderBundle(report, product));
+        if (values.bundle !== undefined) writeFiles(values.bundle, renderBundle!(report, product));
       } catch (e) {
-        if (e instanceof OutputError || e instanceof BundleError) throw new CliError(e.message);
+        if (e instanceof OutputError || (BundleError && e instanceof BundleError)) throw new CliError(e.message);
         throw e;
       }
+      trace({ kind: 'mark', name: 'outputs-written' });
       process.stderr.write(`oci-conformance: report written to ${join(values.out, 'report.json')} (with results.tap, junit.xml, report.html, summary.md)${values.bundle !== undefined ? `; submission bundle in ${values.bundle}` : ''}\n`);
     }
   }

@@ -67,6 +67,31 @@ export function precompiledValidatorPath(kind: DocumentKind, version: SpecVersio
   return fileURLToPath(new URL(`./compiled/${version}/${kind}.cjs`, import.meta.url));
 }
 
+/**
+ * The suite's own schemas (schema/suite/<name>.schema.json) whose validators the build also
+ * precompiles, and the Ajv options they are compiled with (newAjv's with strict mode on).
+ */
+export const PRECOMPILED_SUITE_SCHEMAS = ['profile-1'] as const;
+export const SUITE_AJV_OPTIONS: Readonly<Options> = Object.freeze({ allErrors: true, strict: true });
+
+export function suiteSchemaPath(name: (typeof PRECOMPILED_SUITE_SCHEMAS)[number]): string {
+  return packagePath('schema', 'suite', `${name}.schema.json`);
+}
+
+/** Where the build puts the precompiled validator of a suite schema. */
+export function precompiledSuiteValidatorPath(name: (typeof PRECOMPILED_SUITE_SCHEMAS)[number]): string {
+  return fileURLToPath(new URL(`./compiled/suite/${name}.cjs`, import.meta.url));
+}
+
+/**
+ * The built-in runtime profiles (validation/profiles/*.yaml) as js-yaml parses them, keyed by
+ * the sha256 of each file's text: a run reads its profile from here when the text matches and
+ * need not import js-yaml (~20 ms) on its way to the first runtime call.
+ */
+export function parsedProfilesPath(): string {
+  return fileURLToPath(new URL('./compiled/suite/profiles.json', import.meta.url));
+}
+
 /** The V8 code cache written beside a precompiled validator. */
 export function codeCachePath(modulePath: string): string {
   return `${modulePath}.v8cache`;

@@ -1,17 +1,37 @@
-// npm run bench:run — the harness's overhead against runc, as ratios taken in one run:
-//   1. the suite with --jobs 1 (wall time), keeping its bundles;
-//   2. the same runtime calls, in the same order, replayed bare by a shell script;
-//   3. the suite with --jobs 2.
-// The replay rewrites only the state root, so calls hit the same bundles; the containers'
-// programs find their "go" files already written and end at once, which favours the replay.
+// npm run bench:run [-- RUNTIME [ROUNDS]] — the harness's overhead against a runtime (default
+// runc), as ratios taken in one run. Each round runs, back to back:
+//   1. the suite with --jobs 1 as users run it (wall time), taking a trace
+//      (validation/harness/trace.ts) to split that time into calls, waits and the rest;
+//   2. the same with --keep-temp, which keeps the bundles for the replay (and spares the
+//      removal of each case's files, so it is not the run that is compared);
+//   3. a bare replay of run 2 by a shell script: the runtime calls report.json records, in the
+//      same order, against the same bundles (each config.json as create read it), with the
+//      host's other acts on the containers in between as the trace shows them — writing a
+//      program's "go" file, waiting for a file a program writes (polled every millisecond, no
+//      process started) — so every container is in the state it was in when the suite made the
+//      same call (a probe has finished before its delete, a waiting program still waits);
+//   4. the suite with --jobs 2.
+// The overhead is run 1 against run 3. Rounds are interleaved so that a change in machine load
+// hits every leg; the figures are the median of the per-round ratios, with every round printed.
+//
+// What the replay leaves out is harness overhead by definition: node's start, setup (rootfs,
+// --version, features), the state polls whose last call only is recorded, waits on the runtime
+// rather than on files, stray reaping, bundle writing, temp file removal and rendering, and
+// calls whose evidence the suite drops (a shared probe create that failed and was split).
+// A known difference favours the replay (it makes the measured overhead larger, not smaller):
+// the helper processes whose namespaces some cases join (delete.host-resources,
+// config.namespaces.join-path) are gone, so those creates fail fast and their programs never
+// run (the replay does not wait for them: the trace says which create failed).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
+import type { TraceEvent } from '../../validation/harness/trace.js';
 
 const runtime = process.argv[2] ?? 'runc';
+const ROUNDS = Number(process.argv[3] ?? 3);
 const MAIN = packagePath('dist/cmd/main.js');
 const work = mkdtempSync(join(tmpdir(), 'bench-run-'));
 chmodSync(work, 0o755);
@@ -26,46 +46,238 @@ function timed<T>(f: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
-function suite(jobs: number, keepIn: string) {
-  mkdirSync(keepIn, { mode: 0o755 });
-  return timed(() =>
-    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), '--keep-temp', '--out', join(keepIn, 'out')], {
+/** One suite run as users run it; `keep` adds --keep-temp (the replay needs the bundles). */
+function suite(jobs: number, dir: string, opts: { keep?: boolean; trace?: string } = {}) {
+  mkdirSync(dir, { mode: 0o755 });
+  const r = timed(() =>
+    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), ...(opts.keep ? ['--keep-temp'] : []), '--out', join(dir, 'out')], {
       encoding: 'utf8',
-      env: { ...process.env, TMPDIR: keepIn },
+      env: { ...process.env, TMPDIR: dir, ...(opts.trace ? { OCI_CONFORMANCE_TRACE: opts.trace } : {}) },
     }),
   );
+  if (r.value.status !== 0 && r.value.status !== 1) throw new Error(`suite --jobs ${jobs} exited ${r.value.status}: ${r.value.stderr}`);
+  return r;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** The subcommand of a runtime argv: the first word after the global flags and --root DIR. */
+function subcommand(argv: string[]): string {
+  const rootAt = argv.indexOf('--root');
+  return argv.find((x, i) => i > (rootAt >= 0 ? rootAt + 1 : 0) && !x.startsWith('-')) ?? '?';
+}
+
+interface Replay {
+  script: string;
+  cleanup: string;
+  recorded: number;
+  unrecorded: Map<string, number>;
+  waits: number;
+  writes: number;
+  ops: string[];
+}
+
+/**
+ * The runtime calls report.json records, each once: tests that shared a container run
+ * (sharedRun) all list that run's calls, which the suite made once, for the first of them.
+ */
+function recordedInvocations(report: Report): Report['tests'][number]['invocations'] {
+  const byId = new Map(report.tests.map((t) => [t.id, t]));
+  const seen = new Set<string>();
+  const out: Report['tests'][number]['invocations'] = [];
+  for (const t of report.tests) {
+    const earlier = new Set((t.sharedRun?.with ?? []).filter((id) => seen.has(id)).flatMap((id) => byId.get(id)!.invocations.map((i) => JSON.stringify([i.argv, i.durationMs]))));
+    out.push(...t.invocations.filter((i) => !earlier.has(JSON.stringify([i.argv, i.durationMs]))));
+    seen.add(t.id);
+  }
+  return out;
+}
+
+/**
+ * Which traced calls are the ones report.json records: those with the argv and duration of a
+ * recorded call, each recorded call matched once (a state poll repeats the argv of the one poll
+ * that is recorded, rarely its duration too: then either stands for it). The trace gives the
+ * order the calls were made in, which need not be the report's.
+ */
+function recordedCalls(report: Report, events: TraceEvent[]): Set<TraceEvent> {
+  const recorded = recordedInvocations(report);
+  const wanted = new Map<string, number>();
+  for (const r of recorded) wanted.set(JSON.stringify([r.argv, r.durationMs]), (wanted.get(JSON.stringify([r.argv, r.durationMs])) ?? 0) + 1);
+  const matched = new Set<TraceEvent>();
+  for (const e of events) {
+    if (e.kind !== 'call') continue;
+    const key = JSON.stringify([e.argv, e.ms]);
+    const n = wanted.get(key) ?? 0;
+    if (n > 0) {
+      wanted.set(key, n - 1);
+      matched.add(e);
+    }
+  }
+  if (matched.size !== recorded.length) throw new Error(`the trace holds ${matched.size} of the ${recorded.length} recorded calls`);
+  return matched;
+}
+
+/** Left in a bundle by the replay when its create failed. */
+const CREATE_FAILED = '.replay-create-failed';
+
+/** The replay script of one traced --jobs 1 run (see the header). */
+function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay {
+  const recorded = recordedInvocations(report);
+  const isRecorded = recordedCalls(report, events);
+  const replayRoot = join(dir, 'replay-state');
+  const rewrite = (argv: string[]) => {
+    const a = [...argv];
+    const rootAt = a.indexOf('--root');
+    if (rootAt >= 0) a[rootAt + 1] = replayRoot;
+    return a;
+  };
+  // The files the replay writes or waits for existed after the suite's run: remove them first.
+  const fresh = new Set<string>();
+  const lines = ['#!/bin/bash', `mkdir -p ${quote(replayRoot)}`, `mkfifo ${quote(join(dir, 'tick'))}`, `exec 9<> ${quote(join(dir, 'tick'))}`];
+  const body: string[] = [];
+  const unrecorded = new Map<string, number>();
+  const created = new Set<string>();
+  const ops: string[] = [];
+  let waits = 0;
+  let writes = 0;
+  for (const e of events) {
+    // A config a case edited after create goes back to what create read (see create.config-edits-ignored).
+    if (e.kind === 'bundle' && readFileSync(e.configPath, 'utf8') !== e.text) writeFileSync(e.configPath, e.text);
+    if (e.kind === 'call') {
+      if (isRecorded.has(e)) {
+        const a = rewrite(e.argv);
+        const sub = subcommand(a);
+        if (sub === 'create') created.add(a[a.length - 1]);
+        ops.push(sub);
+        // A create that fails here and did not in the suite (a namespace it joins belonged to a
+        // helper process of the case, gone now) leaves a mark, so waits for its program end.
+        const bundle = sub === 'create' && e.argv.includes('--bundle') ? e.argv[e.argv.indexOf('--bundle') + 1] : undefined;
+        if (bundle) fresh.add(join(bundle, CREATE_FAILED));
+        const failed = bundle ? ` || : > ${quote(join(bundle, CREATE_FAILED))}` : '';
+        body.push(`s=$EPOCHREALTIME; ${a.map(quote).join(' ')} </dev/null >/dev/null 2>&1${failed}; echo "$s $EPOCHREALTIME" >&8`);
+      } else {
+        const what = e.argv.includes('--version') ? '--version' : subcommand(e.argv);
+        unrecorded.set(what, (unrecorded.get(what) ?? 0) + 1);
+      }
+    } else if (e.kind === 'write') {
+      writes++;
+      fresh.add(e.path);
+      body.push(`: > ${quote(e.path)}`);
+    } else if (e.kind === 'wait') {
+      waits++;
+      if (e.found) {
+        fresh.add(e.path);
+        // At most ~10 s, so a program that behaves differently in the replay cannot hang it;
+        // not at all for a program whose create failed (bundle-N goes with results-N).
+        const mark = join(dirname(dirname(e.path)), basename(dirname(e.path)).replace(/^results-/, 'bundle-'), CREATE_FAILED);
+        body.push(`n=0; until [ -e ${quote(e.path)} ] || [ -e ${quote(mark)} ] || [ $n -ge 10000 ]; do read -t 0.001 -u 9; n=$((n+1)); done; [ $n -lt 10000 ] || echo ${quote(e.path)} >&7`);
+      } else body.push(`read -t ${(e.ms / 1000).toFixed(3)} -u 9`);
+    }
+  }
+  lines.push(`rm -f ${[...fresh].map(quote).join(' ')}`, ...body);
+  const withRoot = rewrite(recorded.find((r) => r.argv.includes('--root'))!.argv);
+  const prefix = withRoot.slice(0, withRoot.indexOf('--root') + 2);
+  const cleanup = ['#!/bin/sh', ...[...created].map((id) => `${[...prefix, 'delete', '--force', id].map(quote).join(' ')} >/dev/null 2>&1`)].join('\n') + '\n';
+  return { script: lines.join('\n') + '\n', cleanup, recorded: recorded.length, unrecorded, waits, writes, ops };
+}
+
+interface Round {
+  /** The 1-minute load average before and after the round: the machine may be shared. */
+  load: [string, string];
+  one: number;
+  kept: number;
+  bare: number;
+  two: number;
+  composition: string[];
+}
+
+const readTrace = (file: string): TraceEvent[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readReport = (dir: string): Report => JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
+function round(n: number): Round {
+  const loadBefore = loadavg();
+  const dir = join(work, `round-${n}`);
+  mkdirSync(dir, { mode: 0o755 });
+  // The timed --jobs 1 run is a plain one: --keep-temp skips removing each case's files and the
+  // temp dir. A second, kept run of the same catalogue gives the replay its bundles.
+  const one = suite(1, join(dir, 'j1'), { trace: join(dir, 'j1.trace') });
+  const report = readReport(join(dir, 'j1'));
+  const events = readTrace(join(dir, 'j1.trace'));
+  const kept = suite(1, join(dir, 'j1k'), { keep: true, trace: join(dir, 'j1k.trace') });
+  const keptReport = readReport(join(dir, 'j1k'));
+  const replay = buildReplay(keptReport, readTrace(join(dir, 'j1k.trace')), dir);
+  const shape = (r: Report) => recordedInvocations(r).map((i) => subcommand(i.argv)).join('\n');
+  if (shape(report) !== shape(keptReport)) console.log('  warning: the plain and the kept --jobs 1 runs made different calls; the ratio compares unlike runs');
+  writeFileSync(join(dir, 'replay.sh'), replay.script);
+  writeFileSync(join(dir, 'cleanup.sh'), replay.cleanup);
+  // fd 8: the start and end of each call (builtins, no process); fd 7: waits that gave up.
+  const bare = timed(() => spawnSync('bash', ['-c', `exec 8>${quote(join(dir, 'stamps'))} 7>${quote(join(dir, 'gave-up'))}; . ${quote(join(dir, 'replay.sh'))}`], { stdio: 'ignore' }));
+  spawnSync('sh', [join(dir, 'cleanup.sh')], { stdio: 'ignore' });
+  const gaveUp = readFileSync(join(dir, 'gave-up'), 'utf8').trim();
+  if (gaveUp) console.log(`  warning: replay waits that gave up after 10 s: ${gaveUp.split('\n').length}`);
+  const two = suite(2, join(dir, 'j2'));
+
+  // Composition of the plain --jobs 1 run, from its trace.
+  const marks = new Map(events.filter((e) => e.kind === 'mark').map((e) => [(e as { name: string }).name, e.t]));
+  const isRecorded = recordedCalls(report, events);
+  const suiteCallMs = events.filter((e) => isRecorded.has(e)).map((e) => (e as { ms: number }).ms);
+  const calls = events.filter((e): e is Extract<TraceEvent, { kind: 'call' }> => e.kind === 'call');
+  const inCases = (e: { t: number }) => e.t >= (marks.get('setup-done') ?? 0) && e.t <= (marks.get('run-done') ?? Infinity);
+  const recordedMs = sum(suiteCallMs);
+  const otherCallsMs = sum(calls.filter(inCases).map((c) => c.ms)) - recordedMs;
+  const waitMs = sum(events.filter((e) => e.kind === 'wait').map((e) => (e as { ms: number }).ms));
+  const casesMs = (marks.get('run-done') ?? 0) - (marks.get('setup-done') ?? 0);
+  // Per-operation time of the same calls, suite against replay.
+  const bareCallMs = readFileSync(join(dir, 'stamps'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const [s, e] = l.split(' ').map(Number);
+      return (e - s) * 1000;
+    });
+  const perOp = [...new Set(replay.ops)].map((op) => {
+    const idx = replay.ops.flatMap((o, i) => (o === op ? [i] : []));
+    return `${op} ${idx.length}× ${median(idx.map((i) => suiteCallMs[i])).toFixed(1)}/${median(idx.map((i) => bareCallMs[i])).toFixed(1)}`;
+  });
+  const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return {
+    load: [loadBefore, loadavg()],
+    one: one.ms,
+    kept: kept.ms,
+    bare: bare.ms,
+    two: two.ms,
+    composition: [
+      `${report.tests.length} tests; ${replay.recorded} recorded calls replayed with ${replay.writes} go-file writes and ${replay.waits} file waits; ` +
+        `calls the suite made besides: ${[...replay.unrecorded].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`,
+      `suite --jobs 1 ${f(one.ms)}: start+imports ${f(marks.get('imported') ?? 0)}, setup ${f((marks.get('setup-done') ?? 0) - (marks.get('imported') ?? 0))}, ` +
+        `cases ${f(casesMs)} (recorded calls ${f(recordedMs)}, other calls ${f(otherCallsMs)}, file waits ${f(waitMs)}, rest ${f(casesMs - recordedMs - otherCallsMs - waitMs)}), ` +
+        `outputs ${f((marks.get('outputs-written') ?? 0) - (marks.get('run-done') ?? 0))}, exit ${f(one.ms - (marks.get('outputs-written') ?? 0))}`,
+      `bare replay ${f(bare.ms)}: calls ${f(sum(bareCallMs))}; median ms per call, suite/replay: ${perOp.join(', ')}`,
+    ],
+  };
 }
 
 try {
-  const one = suite(1, join(work, 'j1'));
-  const report: Report = JSON.parse(readFileSync(join(work, 'j1', 'out', 'report.json'), 'utf8'));
-  const calls = report.tests.flatMap((t) => t.invocations.map((i) => i.argv));
-  const replayRoot = join(work, 'replay-state');
-  const created = new Set<string>();
-  const lines = ['#!/bin/sh', `mkdir -p ${quote(replayRoot)}`];
-  for (const argv of calls) {
-    const rootAt = argv.indexOf('--root');
-    const a = [...argv];
-    if (rootAt >= 0) a[rootAt + 1] = replayRoot;
-    const sub = a.find((x, i) => i > (rootAt >= 0 ? rootAt + 1 : 0) && !x.startsWith('-'));
-    if (sub === 'create') created.add(a[a.length - 1]);
-    lines.push(`${a.map(quote).join(' ')} </dev/null >/dev/null 2>&1`);
+  const rounds: Round[] = [];
+  console.log(`runtime: ${runtime}; ${ROUNDS} rounds of suite --jobs 1, suite --jobs 1 --keep-temp, bare replay of the kept run, suite --jobs 2`);
+  for (let n = 1; n <= ROUNDS; n++) {
+    const r = round(n);
+    rounds.push(r);
+    console.log(
+      `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s (with --keep-temp ${(r.kept / 1000).toFixed(2)} s), bare replay ${(r.bare / 1000).toFixed(2)} s, suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
+        `overhead ${((r.one / r.bare - 1) * 100).toFixed(1)} %, --jobs 2 / --jobs 1 ${(r.two / r.one).toFixed(2)} (load average ${r.load[0]} -> ${r.load[1]})`,
+    );
+    for (const line of r.composition) console.log(`  ${line}`);
   }
-  // The suite also force-deletes whatever a case leaves; so does the replay.
-  const prefix = calls[0].slice(0, calls[0].indexOf('--root') + 2).map((x, i, all) => (i === all.length - 1 ? replayRoot : x));
-  for (const id of created) lines.push(`${[...prefix, 'delete', '--force', id].map(quote).join(' ')} >/dev/null 2>&1`);
-  const script = join(work, 'replay.sh');
-  writeFileSync(script, lines.join('\n') + '\n');
-  const bare = timed(() => spawnSync('sh', [script], { stdio: 'ignore' }));
-  const two = suite(2, join(work, 'j2'));
-
-  const overhead = one.ms / bare.ms - 1;
-  console.log(`runtime: ${runtime}; ${report.tests.length} tests; ${calls.length} recorded runtime calls replayed`);
-  console.log(`suite --jobs 1:        ${(one.ms / 1000).toFixed(2)} s (exit ${one.value.status})`);
-  console.log(`bare replay (sh):      ${(bare.ms / 1000).toFixed(2)} s`);
-  console.log(`suite --jobs 2:        ${(two.ms / 1000).toFixed(2)} s (exit ${two.value.status})`);
-  console.log(`harness overhead, --jobs 1 vs replay: ${(overhead * 100).toFixed(1)} %  (ratio ${(one.ms / bare.ms).toFixed(2)})`);
-  console.log(`--jobs 2 / --jobs 1 wall time: ${(two.ms / one.ms).toFixed(2)}`);
+  const overheads = rounds.map((r) => r.one / r.bare - 1);
+  console.log(`harness overhead, --jobs 1 vs replay (median of ${ROUNDS}): ${(median(overheads) * 100).toFixed(1)} %  (ratio ${(1 + median(overheads)).toFixed(2)}; rounds: ${overheads.map((o) => `${(o * 100).toFixed(1)} %`).join(', ')})`);
+  console.log(`--jobs 2 / --jobs 1 wall time (median): ${median(rounds.map((r) => r.two / r.one)).toFixed(2)}`);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

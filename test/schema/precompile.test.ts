@@ -3,11 +3,12 @@
 // Ajv compiles from the same schema at run time.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
+import { load as loadYaml } from 'js-yaml';
 import {
   BUILTIN_AJV_OPTIONS,
   builtinSchema,
@@ -16,12 +17,16 @@ import {
   codeCachePath,
   loadPrecompiled,
   precompiledScript,
+  parsedProfilesPath,
+  precompiledSuiteValidatorPath,
   precompiledValidatorPath,
   sha256,
+  SUITE_AJV_OPTIONS,
+  suiteSchemaPath,
 } from '../../schema/builtin.js';
 import { DOCUMENT_KINDS, readDocument } from '../../schema/document.js';
 import { packagePath } from '../../schema/package-root.js';
-import { recordedSha256 } from '../../schema/precompile.js';
+import { parsedProfilesSource, recordedSha256 } from '../../schema/precompile.js';
 import { BUILTIN_SCHEMAS } from '../../schema/validator.js';
 import { SPEC_VERSIONS } from '../../schema/versions.js';
 
@@ -125,6 +130,40 @@ t.test('precompiled and run-time compiled validators agree', async (t) => {
         t.same(pre.errors ?? null, fresh.errors ?? null, `${kind} ${version} sample ${i}: same errors`);
       }
     }
+  }
+});
+
+t.test('the runtime profile schema has a current precompiled validator that agrees with Ajv', async (t) => {
+  const text = readFileSync(suiteSchemaPath('profile-1'), 'utf8');
+  const path = precompiledSuiteValidatorPath('profile-1');
+  t.equal(recordedSha256(path), sha256(text), 'npm run build writes it');
+  const pre = loadPrecompiled(path)!.exports as ValidateFunction;
+  const fresh = new Ajv({ ...SUITE_AJV_OPTIONS }).compile(JSON.parse(text));
+  const good = { profileVersion: 1, name: 'x', command: ['x'], isolation: 'native', timeouts: { create: 5 }, unsupported: [{ feature: 'f', reason: 'r' }] };
+  const samples: unknown[] = [
+    good,
+    { ...good, command: [] },
+    { ...good, command: [''], isolation: 'container', extra: 1 },
+    { ...good, profileVersion: 2, timeouts: { create: 0, start: 7200, nope: 1 } },
+    { ...good, unsupported: [{ feature: '' }], specVersion: '9.9.9', name: 'Upper' },
+    [],
+    null,
+  ];
+  for (const [i, doc] of samples.entries()) {
+    t.equal(pre(clone(doc)), fresh(clone(doc)), `sample ${i}: same verdict`);
+    t.same(pre.errors ?? null, fresh.errors ?? null, `sample ${i}: same errors`);
+  }
+});
+
+t.test('the built-in runtime profiles are parsed ahead, exactly as js-yaml parses them', async (t) => {
+  const ahead = JSON.parse(readFileSync(parsedProfilesPath(), 'utf8')) as Record<string, unknown>;
+  t.equal(readFileSync(parsedProfilesPath(), 'utf8'), parsedProfilesSource(), 'npm run build writes it');
+  const dir = packagePath('validation', 'profiles');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  t.ok(names.length >= 5);
+  for (const name of names) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    t.strictSame(ahead[sha256(text)], loadYaml(text), `${name}: same value`);
   }
 });
 

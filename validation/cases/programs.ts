@@ -6,6 +6,7 @@ import type { Bundle, Config } from '../harness/bundle.js';
 import type { CaseContext } from '../harness/case.js';
 import type { Invocation } from '../harness/invoke.js';
 import { RESULTS_MOUNT } from '../harness/rootfs.js';
+import { trace } from '../harness/trace.js';
 
 export const R = RESULTS_MOUNT;
 
@@ -23,6 +24,7 @@ export const RUN_MARKER_THEN_WAIT = `echo ran >> ${R}/ran; ${WAIT_FOR_GO}`;
 
 export function releaseProgram(b: Bundle): void {
   writeFileSync(join(b.results, 'go'), '');
+  trace({ kind: 'write', path: join(b.results, 'go') });
 }
 
 /**

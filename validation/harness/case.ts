@@ -3,7 +3,7 @@
 // polling with deadlines) lives here.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { severityOf } from '../../schema/diagnostics.js';
 import type { SpecVersion } from '../../schema/versions.js';
@@ -15,6 +15,8 @@ import type { Invocation } from './invoke.js';
 import type { Isolation, RuntimeProfile } from './profile.js';
 import type { RuntimeDriver, StateResult } from './runtime.js';
 import type { ProbeScheduler } from './probe-runs.js';
+import { round, trace } from './trace.js';
+import { DirWaker } from './wake.js';
 
 /**
  * Capabilities a case may need. `host-pid`: the state pid is a process the host can inspect
@@ -247,8 +249,11 @@ export class CaseContext {
 
   // ---- waiting, with deadlines and never a fixed sleep --------------------------------------
 
-  /** Poll `probe` until it returns a value that is not undefined, or the deadline passes. */
-  async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T | undefined> {
+  /**
+   * Poll `probe` until it returns a value that is not undefined, or the deadline passes. A
+   * `waker` may end the sleeps between polls early (wake.ts).
+   */
+  async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000, waker?: DirWaker): Promise<T | undefined> {
     const deadline = performance.now() + timeoutMs * this.driver.timeoutScale;
     // Most waits end within milliseconds: poll fast first, then back off.
     let interval = POLL_FIRST_MS;
@@ -257,7 +262,7 @@ export class CaseContext {
       if (v !== undefined) return v;
       if (performance.now() > deadline) return undefined;
       if (this.driver.abort.aborted) throw new CaseStop('error', `interrupted while waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, interval));
+      await (waker ? waker.sleep(interval) : new Promise((r) => setTimeout(r, interval)));
       interval = Math.min(interval * 2, POLL_MAX_MS);
     }
   }
@@ -278,9 +283,12 @@ export class CaseContext {
     return { reached: reached === true, last };
   }
 
-  /** Wait for a file in a results directory to exist, then read it. */
+  /** Wait for a file in a results directory to exist, then read it; a change in the directory ends a sleep between polls. */
   async waitForFile(path: string, timeoutMs = 10_000): Promise<string | undefined> {
-    const found = await this.waitFor(path, async () => (existsSync(path) ? true : undefined), timeoutMs);
+    const t0 = performance.now();
+    const waker = new DirWaker(dirname(path));
+    const found = await this.waitFor(path, async () => (existsSync(path) ? true : undefined), timeoutMs, waker).finally(() => waker.close());
+    trace({ kind: 'wait', path, found: found === true, t: round(t0), ms: round(performance.now() - t0) });
     return found ? readFile(path, 'utf8') : undefined;
   }
 

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { closeSync, openSync } from 'node:fs';
+import { round, trace } from './trace.js';
 
 export interface Invocation {
   argv: string[];
@@ -114,11 +115,13 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
   clearTimeout(timer);
   opts.signal?.removeEventListener('abort', onAbort);
   if (pgid) liveGroups.delete(pgid);
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  trace({ kind: 'call', argv, t: round(started), ms: durationMs });
   return {
     argv,
     exitCode: outcome.code,
     signal: outcome.signal,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    durationMs,
     timedOut,
     ...(outcome.spawnError ? { spawnError: outcome.spawnError } : {}),
     stdout: opts.stdoutFile ? await readCapped(opts.stdoutFile) : stdout(),

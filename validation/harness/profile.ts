@@ -1,9 +1,11 @@
 // Runtime profiles: how to invoke a runtime and what to expect of its isolation.
 // Profiles are YAML with a profileVersion; a version we do not know is refused, never guessed.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, isAbsolute, join } from 'node:path';
-import { load } from 'js-yaml';
+import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../../schema/ajv.js';
+import { loadPrecompiled, parsedProfilesPath, precompiledSuiteValidatorPath, sha256, SUITE_AJV_OPTIONS, suiteSchemaPath } from '../../schema/builtin.js';
 import { packagePath } from '../../schema/package-root.js';
 import type { SpecVersion } from '../../schema/versions.js';
 
@@ -40,7 +42,18 @@ export const DEFAULT_TIMEOUTS: Record<Operation, number> = {
 export class ProfileError extends Error {}
 
 const PROFILE_DIR = packagePath('validation/profiles');
-let validateProfile: ReturnType<ReturnType<typeof newAjv>['compile']> | undefined;
+let validateProfile: ValidateFunction | undefined;
+
+/**
+ * The profile schema's validator: the one the build precompiled when it was made from this very
+ * schema text (loading it costs ~1 ms; importing Ajv and compiling ~150 ms), else compiled here.
+ */
+function profileValidator(): ValidateFunction {
+  const text = readFileSync(suiteSchemaPath('profile-1'), 'utf8');
+  const fn = loadPrecompiled(precompiledSuiteValidatorPath('profile-1'))?.exports as (ValidateFunction & { schemaSha256?: string }) | undefined;
+  if (typeof fn === 'function' && fn.schemaSha256 === sha256(text)) return fn;
+  return newAjv({ ...SUITE_AJV_OPTIONS }).compile(JSON.parse(text));
+}
 
 export function builtinProfileNames(): string[] {
   return readdirSync(PROFILE_DIR)
@@ -49,10 +62,31 @@ export function builtinProfileNames(): string[] {
     .sort();
 }
 
+const require = createRequire(import.meta.url);
+let parsedAhead: Record<string, unknown> | undefined;
+
+/**
+ * The YAML text as js-yaml parses it. The build parsed the built-in profiles already (keyed by
+ * the sha256 of their text, schema/precompile.ts): a text equal to one of them is not parsed
+ * again, and js-yaml is loaded only for other profiles.
+ */
+function loadYaml(text: string, source: string): unknown {
+  if (parsedAhead === undefined) {
+    try {
+      parsedAhead = JSON.parse(readFileSync(parsedProfilesPath(), 'utf8')) as Record<string, unknown>;
+    } catch {
+      parsedAhead = {};
+    }
+  }
+  const known = parsedAhead[sha256(text)];
+  if (known !== undefined) return structuredClone(known);
+  return (require('js-yaml') as typeof import('js-yaml')).load(text, { filename: source });
+}
+
 export function parseProfile(text: string, source: string): RuntimeProfile {
   let data: unknown;
   try {
-    data = load(text, { filename: source });
+    data = loadYaml(text, source);
   } catch (e) {
     throw new ProfileError(`${source}: invalid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -65,9 +99,7 @@ export function parseProfile(text: string, source: string): RuntimeProfile {
       `${source}: profileVersion ${JSON.stringify(version)} is not supported; this suite reads profileVersion ${SUPPORTED_PROFILE_VERSIONS.join(', ')}`,
     );
   }
-  validateProfile ??= newAjv({ strict: true }).compile(
-    JSON.parse(readFileSync(packagePath('schema/suite/profile-1.schema.json'), 'utf8')),
-  );
+  validateProfile ??= profileValidator();
   if (!validateProfile(data)) {
     const e = validateProfile.errors![0];
     throw new ProfileError(`${source}: ${e.instancePath || '/'} ${e.message}`);

@@ -1,10 +1,9 @@
 // Runs a catalogue of cases against one runtime: setup (rootfs, private state root, features,
 // target version), gating, bounded concurrency, per-case cleanup, and the result model.
 import { mkdirSync, existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import { dir as tmpDir } from 'tmp-promise';
+import { dir as tmpDir, removeLater } from './tempdir.js';
 import { REPORT_VERSION, summarize, STATUS_SEVERITY, type Report, type SkipCategory, type SpecVersionSource, type TestResult, type TestStatus } from '../../reports/model.js';
 import { PACKAGE } from '../../schema/package-root.js';
 import { compareVersions, resolveSpecVersion, SPEC_VERSIONS, versionInRange, type SpecVersion } from '../../schema/versions.js';
@@ -292,7 +291,7 @@ async function runOne(
   }
   // Empty cgroups a runtime forgot are removed and reported once for the run.
   leftCgroups.push(...left.cgroups);
-  if (!keep) await rm(dir, { recursive: true, force: true });
+  if (!keep) removeLater(dir);
   return {
     ...baseResult(c, env.version),
     status,

@@ -1,7 +1,10 @@
 // The OCI runtime command-line interface (runtime-tools' "CLI 1.0.1" as real runtimes implement
 // it: positional kill signal, `delete --force` for cleanup). Every call is recorded as evidence.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { invoke, type Invocation } from './invoke.js';
 import { findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
+import { trace, tracing } from './trace.js';
 
 export interface StateResult {
   invocation: Invocation;
@@ -62,6 +65,10 @@ export class RuntimeDriver {
     args.push(id);
     // Track before the call: a create that times out may still have left a container.
     this.live.add(id);
+    if (tracing) {
+      const configPath = join(o.bundle, 'config.json');
+      trace({ kind: 'bundle', configPath, text: readFileSync(configPath, 'utf8') });
+    }
     return this.call('create', args, log, { stdoutFile: o.stdoutFile, stderrFile: o.stderrFile });
   }
 
