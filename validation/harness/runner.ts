@@ -344,7 +344,7 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
   // Paths stay short on purpose: runtimes put unix sockets under the state root, and a socket
   // path may not exceed 108 bytes (runsc fails to start its sandbox beyond that).
   // Mode 0755: sandboxed runtimes (runsc) drop privileges and must still reach the rootfs.
-  const tmp = await tmpDir({ prefix: 'ocirc-', unsafeCleanup: true, mode: 0o755 });
+  const tmp = await tmpDir({ prefix: 'ocirc-', mode: 0o755 });
   const cleanupAbort = new AbortController(); // never aborted: cleanup must run after an interrupt
   // Processes the runtime left although its containers were deleted; filled in at the very end.
   const strays: string[] = [];

@@ -1,9 +1,8 @@
-// The run's private temporary directory: what tmp-promise's dir({ unsafeCleanup: true }) gave,
-// without its import (~25 ms of every run's start, measured). Under os.tmpdir(), so TMPDIR
-// applies; the name is short on purpose (runtimes put unix sockets below it).
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The run's private temporary directory (tmp-promise, under os.tmpdir(), so TMPDIR applies; the
+// name is short on purpose: runtimes put unix sockets below it), and the removal of each case's
+// directory in the background while the next case runs.
+import { chmod, rm } from 'node:fs/promises';
+import { dir as tmpDir } from 'tmp-promise';
 
 export interface TempDir {
   path: string;
@@ -25,10 +24,11 @@ export function removeLater(path: string): void {
   p.catch(() => undefined); // reported by cleanup()
 }
 
-/** `unsafeCleanup` is tmp-promise's name for what cleanup always does here: remove the contents too. */
-export async function dir(opts: { prefix: string; mode?: number; unsafeCleanup?: true }): Promise<TempDir> {
-  const path = await mkdtemp(join(tmpdir(), opts.prefix));
-  // mkdtemp makes it 0700 whatever the umask; set the mode asked for exactly.
+/** A fresh directory whose cleanup removes everything in it, background removals included. */
+export async function dir(opts: { prefix: string; mode?: number }): Promise<TempDir> {
+  const made = await tmpDir({ prefix: opts.prefix, unsafeCleanup: true });
+  const path = made.path;
+  // The umask may narrow the mode tmp creates with; set the mode asked for exactly.
   if (opts.mode !== undefined) await chmod(path, opts.mode);
   return {
     path,
@@ -36,7 +36,7 @@ export async function dir(opts: { prefix: string; mode?: number; unsafeCleanup?:
       const mine = [...pending].filter(([, p]) => p.startsWith(path + '/')).map(([promise]) => promise);
       const settled = await Promise.allSettled(mine);
       for (const p of mine) pending.delete(p);
-      await rm(path, { recursive: true, force: true });
+      await made.cleanup();
       const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
       if (failed) throw failed.reason;
     },
