@@ -163,3 +163,18 @@ snapshot() {
   cp "$KEPT" "$T/hooks.json" 2>/dev/null || echo '{}' > "$T/hooks.json"
   if [ -n "${1:-}" ]; then state_json "$ID" | json_filter "c.status = '$1'" > "$T/state"; else state_json "$ID" > "$T/state"; fi
 }
+
+# create, and when it fails leave behind what a runtime that does not clean up after itself
+# would: a container under the same ID made of the config minus what JS (a json_edit script)
+# takes out, the hooks always. Exits with create's status.
+create_leaving_leftover() {
+  { [ "$SUBCMD" = create ] && [ -n "$ID" ] && [ -f "$CONFIG" ] && [ ! -e "$CDIR" ]; } || pass
+  base_sub && exit 0
+  _rc=$?
+  _left="$BUNDLE/.mutant-leftover-$ID"
+  mkdir -p "$_left" && cp "$CONFIG" "$_left/config.json"
+  json_edit "$_left/config.json" "delete c.hooks; $1
+    if (!c.root.path.startsWith('/')) c.root.path = '$BUNDLE/' + c.root.path;"
+  base create --bundle "$_left" "$ID" </dev/null >/dev/null 2>&1
+  exit $_rc
+}
