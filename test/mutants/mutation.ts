@@ -4,11 +4,11 @@
 // run. The last line is the kill rate. `--write` also regenerates docs/mutation.md.
 //
 // Options: --write, --only name,name (just those mutants; never with --write).
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../../schema/package-root.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { runSandbox, missingForRuncRuns } from '../support/run-sandbox.js';
+import { missingForRuncRuns, runSandboxAsTmpdir } from '../support/run-sandbox.js';
 import { MUTANTS, SURVIVORS, type Mutant } from './catalogue.js';
 import { executePlan, judge, planRuns, unkilledChecks, versionsOf, type Plan, type Verdict } from './run-mutants.js';
 
@@ -125,14 +125,12 @@ async function main(): Promise<number> {
   }
 
   const started = Date.now();
-  const { dir: work, runTmp } = runSandbox('mutation-');
-  const savedTmp = process.env.TMPDIR;
+  // The suite takes its temp dirs (and the wrappers their mktemp files) from here.
+  const { runTmp, restore, remove } = runSandboxAsTmpdir('mutation-');
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
-  // The suite takes its temp dirs (and the wrappers their mktemp files) from here.
-  process.env.TMPDIR = runTmp;
   let plan: Plan;
   let left: string[] = [];
   const swept: string[] = [];
@@ -149,10 +147,9 @@ async function main(): Promise<number> {
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
+    restore();
     left = leftoversUnder(runTmp);
-    rmSync(work, { recursive: true, force: true });
+    remove();
   }
   if (abort.signal.aborted) {
     console.error('mutation: interrupted');

@@ -23,6 +23,23 @@ export function runSandbox(prefix: string): RunSandbox {
   return { dir, runTmp, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A run sandbox that in-process runs (runSuite called directly) use: TMPDIR points into it
+ * until restore(), which puts the old value back (it does not remove the directory).
+ */
+export function runSandboxAsTmpdir(prefix: string): RunSandbox & { restore(): void } {
+  const sb = runSandbox(prefix);
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = sb.runTmp;
+  return {
+    ...sb,
+    restore() {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    },
+  };
+}
+
 /** What keeps suite runs against runc from running here: runc, root, a static busybox. */
 export function missingForRuncRuns(): string[] {
   const missing: string[] = [];

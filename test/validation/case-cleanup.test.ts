@@ -3,12 +3,10 @@
 // error; one registered after the case has ended runs at once. No runtime is called: the cases
 // only register cleanups, and the runtime is /bin/true.
 import t from 'tap';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestCase } from '../../validation/harness/case.js';
 import { runSuite } from '../../validation/harness/runner.js';
 import { findStaticBusybox } from '../../validation/harness/rootfs.js';
+import { runSandboxAsTmpdir } from '../support/run-sandbox.js';
 
 let busybox = true;
 try {
@@ -18,16 +16,10 @@ try {
 }
 
 t.test('cleanups run when the case ends, whatever the ending', { skip: !busybox && 'needs a static busybox for the run\'s rootfs' }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cleanup-'));
-  chmodSync(dir, 0o755);
-  const runTmp = join(dir, 'tmp');
-  mkdirSync(runTmp, { mode: 0o755 });
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = runTmp;
+  const sb = runSandboxAsTmpdir('cleanup-');
   t.teardown(() => {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-    rmSync(dir, { recursive: true, force: true });
+    sb.restore();
+    sb.remove();
   });
 
   const log: string[] = [];

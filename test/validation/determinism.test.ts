@@ -1,15 +1,13 @@
 // Determinism: three separate runs of the state and create tests against runc give the same
 // verdict for every test, and the same failed checks.
 import t from 'tap';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../../reports/model.js';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { resolveProfile } from '../../validation/harness/profile.js';
 import { runSuite } from '../../validation/harness/runner.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { missingForRuncRuns } from '../support/run-sandbox.js';
+import { cannotRun, missingForRuncRuns, runSandboxAsTmpdir } from '../support/run-sandbox.js';
 
 const RUNS = 3;
 const ONLY = ['state.*', 'create.*'];
@@ -21,19 +19,10 @@ function verdicts(r: Report): Record<string, string> {
 
 const missing = missingForRuncRuns();
 
-t.test(`runc gives the same verdicts in ${RUNS} runs of ${ONLY.join(',')}`, async (t) => {
-  if (missing.length) {
-    // CI installs runc and busybox-static and runs as root: missing there is a failure, never a skip.
-    if (process.env.CI) t.fail(`cannot run: ${missing.join('; ')}; CI must provide them (cmd/bootstrap.sh)`);
-    else t.plan(0, `cannot run here: ${missing.join('; ')}`);
-    return;
-  }
-  const work = mkdtempSync(join(tmpdir(), 'determinism-'));
-  chmodSync(work, 0o755);
-  const runTmp = join(work, 'tmp');
-  mkdirSync(runTmp, { mode: 0o755 });
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = runTmp;
+const title = `runc gives the same verdicts in ${RUNS} runs of ${ONLY.join(',')}`;
+if (missing.length) cannotRun(t, title, missing);
+else t.test(title, async (t) => {
+  const { runTmp, restore, remove } = runSandboxAsTmpdir('determinism-');
   try {
     const runs: Record<string, string>[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -46,9 +35,8 @@ t.test(`runc gives the same verdicts in ${RUNS} runs of ${ONLY.join(',')}`, asyn
     t.ok(Object.values(runs[0]).some((v) => v === 'pass'), 'some test passes (the runs really ran)');
     for (let i = 1; i < RUNS; i++) t.same(runs[i], runs[0], `run ${i + 1} has the verdicts of run 1`);
   } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
+    restore();
     t.same(leftoversUnder(runTmp), [], "nothing left behind under the runs' TMPDIR");
-    rmSync(work, { recursive: true, force: true });
+    remove();
   }
 });

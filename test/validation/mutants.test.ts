@@ -4,13 +4,13 @@
 // runtimes it wraps (runc, and fixed-runc.sh: runc with its deviations repaired) must pass those
 // tests, and every check recorded against them must be seen failing under some mutant.
 import t from 'tap';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../validation/cases/index.js';
 import { BASELINES, COVERAGE_VERSIONS, MUTANTS, SURVIVORS } from '../mutants/catalogue.js';
 import { applies, byId, executePlan, unkilledChecks, killedAt, MUTANTS_DIR, planRuns, statusIn, versionsOf, type Run } from '../mutants/run-mutants.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { cannotRun, missingForRuncRuns, runSandbox } from '../support/run-sandbox.js';
+import { cannotRun, missingForRuncRuns, runSandboxAsTmpdir } from '../support/run-sandbox.js';
 
 /** OCI_MUTANTS=name,name runs just those (while working on one); the coverage check is then off. */
 const PICKED = process.env.OCI_MUTANTS?.split(',').filter(Boolean);
@@ -63,16 +63,14 @@ if (missing.length) cannotRun(t, 'mutants against runc', missing);
 else {
   t.test('mutants against runc', async (t) => {
     const started = Date.now();
-    const { dir: work, runTmp } = runSandbox('mutants-');
-    const savedTmp = process.env.TMPDIR;
+    // The suite takes its temp dirs (and the wrappers their mktemp files) from here, so anything
+    // a run leaves is found under it.
+    const { runTmp, restore, remove } = runSandboxAsTmpdir('mutants-');
     // Interrupted (tap's timeout, ^C): runs stop starting, and the running ones clean up.
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
-    // The suite takes its temp dirs (and the wrappers their mktemp files) from here, so anything
-    // a run leaves is found under it.
-    process.env.TMPDIR = runTmp;
     try {
       // Each run builds its own rootfs: a run reaps every process rooted in its rootfs when it
       // ends, so runs at once must not share one. Baselines: fixed-runc with the whole catalogue
@@ -147,10 +145,9 @@ else {
     } finally {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
-      process.env.TMPDIR = savedTmp;
-      if (savedTmp === undefined) delete process.env.TMPDIR;
+      restore();
       t.same(leftoversUnder(runTmp), [], 'nothing left behind under the runs\' TMPDIR: no temp files, mounts or processes');
-      rmSync(work, { recursive: true, force: true });
+      remove();
       t.comment(`mutant runs took ${Math.round((Date.now() - started) / 1000)} s`);
     }
   });

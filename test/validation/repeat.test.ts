@@ -2,8 +2,7 @@
 // statuses, flaky when they differ. A runtime whose `state` fails every other call makes a test
 // flaky; runc does not.
 import t from 'tap';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'tap-parser';
 import { packagePath } from '../../schema/package-root.js';
@@ -16,7 +15,7 @@ import { CATALOGUE } from '../../validation/cases/index.js';
 import { findExecutable, resolveProfile } from '../../validation/harness/profile.js';
 import { combineRepeats, runSuite } from '../../validation/harness/runner.js';
 import { leftoversUnder } from '../support/leftovers.js';
-import { missingForRuncRuns } from '../support/run-sandbox.js';
+import { cannotRun, missingForRuncRuns, runSandbox } from '../support/run-sandbox.js';
 import { syntheticReport, syntheticTest } from '../reports/synthetic.js';
 
 const FLAKY_RUNTIME = packagePath('test/fixtures/flaky-state-runc.sh');
@@ -73,17 +72,9 @@ t.test('the report schema and TAP carry repeat', async (t) => {
 
 const missing = [...missingForRuncRuns(), ...(findExecutable('flock') ? [] : ['flock (util-linux) is not on PATH'])];
 
-t.test('--repeat against real runtimes', async (t) => {
-  if (missing.length) {
-    // CI installs runc and busybox-static and runs as root: missing there is a failure, never a skip.
-    if (process.env.CI) t.fail(`cannot run: ${missing.join('; ')}; CI must provide them (cmd/bootstrap.sh)`);
-    else t.plan(0, `cannot run here: ${missing.join('; ')}`);
-    return;
-  }
-  const work = mkdtempSync(join(tmpdir(), 'repeat-'));
-  chmodSync(work, 0o755);
-  const runTmp = join(work, 'tmp');
-  mkdirSync(runTmp, { mode: 0o755 });
+if (missing.length) cannotRun(t, '--repeat against real runtimes', missing);
+else t.test('--repeat against real runtimes', async (t) => {
+  const { dir: work, runTmp } = runSandbox('repeat-');
   const saved = { TMPDIR: process.env.TMPDIR, FLAKY_STATE_COUNTER: process.env.FLAKY_STATE_COUNTER };
   process.env.TMPDIR = runTmp;
   process.env.FLAKY_STATE_COUNTER = join(work, 'state-calls');
