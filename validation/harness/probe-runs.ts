@@ -72,14 +72,16 @@ export function isProbeCase(c: TestCase): c is ProbeCase {
 
 /** A probe case: its metadata plus its spec; running it means asking the run's scheduler. */
 export function probeCase(def: Omit<ProbeCase, 'run'>): ProbeCase {
-  return {
+  const c: ProbeCase = {
     ...def,
     async run(t) {
-      const scheduler = t.env.probes ?? new ProbeScheduler([[this as ProbeCase]]);
+      // Without a run's scheduler (a case run on its own), the case is a group of one.
+      const scheduler = t.env.probes ?? new ProbeScheduler([[c]]);
       const answer = await scheduler.answer(t);
       await def.probe.verify(t, answer.facts, answer.config);
     },
   };
+  return c;
 }
 
 function overlaps(a: string, b: string): boolean {
