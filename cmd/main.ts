@@ -45,6 +45,18 @@ async function main(argv: string[]): Promise<number> {
   return (await cmd.load()).main(rest);
 }
 
+/** Set by cmd/oci-conformance, which starts node without NODE_EXTRA_CA_CERTS (see there). */
+const SAVED_CA_CERTS = 'OCI_CONFORMANCE_NODE_EXTRA_CA_CERTS';
+
+/** Give the caller's NODE_EXTRA_CA_CERTS back, so every program the suite starts sees it as set. */
+function restoreCallerEnvironment(env: NodeJS.ProcessEnv): void {
+  const saved = env[SAVED_CA_CERTS];
+  if (saved === undefined) return;
+  env.NODE_EXTRA_CA_CERTS = saved;
+  delete env[SAVED_CA_CERTS];
+}
+
+restoreCallerEnvironment(process.env);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

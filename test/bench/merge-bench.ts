@@ -10,14 +10,15 @@ import { packagePath } from '../../schema/package-root.js';
 import type { Report } from '../../reports/model.js';
 
 const runtime = process.argv[2] ?? 'runc';
-const MAIN = packagePath('dist/cmd/main.js');
+// The installed command (cmd/oci-conformance, package.json "bin"), as users start it.
+const COMMAND = packagePath('cmd/oci-conformance');
 const work = mkdtempSync(join(tmpdir(), 'bench-merge-'));
 chmodSync(work, 0o755);
 
 function leg(name: string, extra: string[]): { ms: number; report: Report } {
   const out = join(work, name);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--only', 'config.*', '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, TMPDIR: work } });
+  const r = spawnSync(COMMAND, ['run', '--runtime', runtime, '--only', 'config.*', '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, TMPDIR: work } });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${name}: exit ${r.status}: ${r.stderr.trim()}`);
   return { ms, report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) };

@@ -32,7 +32,8 @@ import type { TraceEvent } from '../../validation/harness/trace.js';
 
 const runtime = process.argv[2] ?? 'runc';
 const ROUNDS = Number(process.argv[3] ?? 3);
-const MAIN = packagePath('dist/cmd/main.js');
+// The installed command (cmd/oci-conformance, package.json "bin"), as users start it.
+const COMMAND = packagePath('cmd/oci-conformance');
 const work = mkdtempSync(join(tmpdir(), 'bench-run-'));
 chmodSync(work, 0o755);
 
@@ -50,7 +51,7 @@ function timed<T>(f: () => T): { ms: number; value: T } {
 function suite(jobs: number, dir: string, opts: { keep?: boolean; trace?: string } = {}) {
   mkdirSync(dir, { mode: 0o755 });
   const r = timed(() =>
-    spawnSync(process.execPath, [MAIN, 'run', '--runtime', runtime, '--jobs', String(jobs), ...(opts.keep ? ['--keep-temp'] : []), '--out', join(dir, 'out')], {
+    spawnSync(COMMAND, ['run', '--runtime', runtime, '--jobs', String(jobs), ...(opts.keep ? ['--keep-temp'] : []), '--out', join(dir, 'out')], {
       encoding: 'utf8',
       env: { ...process.env, TMPDIR: dir, ...(opts.trace ? { OCI_CONFORMANCE_TRACE: opts.trace } : {}) },
     }),
