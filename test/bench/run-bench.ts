@@ -1,18 +1,20 @@
 // npm run bench:run [-- RUNTIME [ROUNDS]] — the harness's overhead against a runtime (default
 // runc), as ratios taken in one run. Each round runs, back to back:
-//   1. the suite with --jobs 1 as users run it (wall time), taking a trace
-//      (validation/harness/trace.ts) to split that time into calls, waits and the rest;
-//   2. the same with --keep-temp, which keeps the bundles for the replay (and spares the
-//      removal of each case's files, so it is not the run that is compared);
-//   3. a bare replay of run 2 by a shell script: the runtime calls report.json records, in the
-//      same order, against the same bundles (each config.json as create read it), with the
-//      host's other acts on the containers in between as the trace shows them — writing a
-//      program's "go" file, waiting for a file a program writes (polled every millisecond, no
-//      process started) — so every container is in the state it was in when the suite made the
-//      same call (a probe has finished before its delete, a waiting program still waits);
-//   4. the suite with --jobs 2.
-// The overhead is run 1 against run 3. Rounds are interleaved so that a change in machine load
-// hits every leg; the figures are the median of the per-round ratios, with every round printed.
+//   1. the suite with --jobs 1 --keep-temp, which keeps the bundles for the replay (and spares
+//      the removal of each case's files, so it is not a run that is compared);
+//   2. the timed legs in the order A B B A, so that a load that rises or falls during the round
+//      weighs on both sides alike. A is the suite with --jobs 1 as users run it, through the
+//      installed command (wall time; the first A takes a trace, validation/harness/trace.ts, to
+//      split that time into calls, waits and the rest). B is a bare replay of run 1 by a shell
+//      script: the runtime calls report.json records, in the same order, against the same
+//      bundles (each config.json as create read it), with the host's other acts on the
+//      containers in between as the trace shows them — writing a program's "go" file, waiting
+//      for a file a program writes (polled every millisecond, no process started) — so every
+//      container is in the state it was in when the suite made the same call (a probe has
+//      finished before its delete, a waiting program still waits);
+//   3. the suite with --jobs 2.
+// A round's overhead is the sum of its two A legs against the sum of its two B legs; the figures
+// are the median of the per-round ratios, with every round and leg printed.
 //
 // What the replay leaves out is harness overhead by definition: node's start, setup (rootfs,
 // --version, features), the state polls whose last call only is recorded, waits on the runtime
@@ -137,7 +139,7 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
   };
   // The files the replay writes or waits for existed after the suite's run: remove them first.
   const fresh = new Set<string>();
-  const lines = ['#!/bin/bash', `mkdir -p ${quote(replayRoot)}`, `mkfifo ${quote(join(dir, 'tick'))}`, `exec 9<> ${quote(join(dir, 'tick'))}`];
+  const lines = ['#!/bin/bash', `mkdir -p ${quote(replayRoot)}`, `[ -p ${quote(join(dir, 'tick'))} ] || mkfifo ${quote(join(dir, 'tick'))}`, `exec 9<> ${quote(join(dir, 'tick'))}`];
   const body: string[] = [];
   const unrecorded = new Map<string, number>();
   const created = new Set<string>();
@@ -188,6 +190,9 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
 interface Round {
   /** The 1-minute load average before and after the round: the machine may be shared. */
   load: [string, string];
+  /** The two timed suite --jobs 1 legs (A) and the two replays (B), in A B B A order. */
+  ones: [number, number];
+  bares: [number, number];
   one: number;
   kept: number;
   bare: number;
@@ -204,23 +209,33 @@ function round(n: number): Round {
   const loadBefore = loadavg();
   const dir = join(work, `round-${n}`);
   mkdirSync(dir, { mode: 0o755 });
-  // The timed --jobs 1 run is a plain one: --keep-temp skips removing each case's files and the
-  // temp dir. A second, kept run of the same catalogue gives the replay its bundles.
-  const one = suite(1, join(dir, 'j1'), { trace: join(dir, 'j1.trace') });
-  const report = readReport(join(dir, 'j1'));
-  const events = readTrace(join(dir, 'j1.trace'));
+  // The timed --jobs 1 runs are plain ones: --keep-temp skips removing each case's files and the
+  // temp dir. A kept run of the same catalogue gives the replay its bundles.
   const kept = suite(1, join(dir, 'j1k'), { keep: true, trace: join(dir, 'j1k.trace') });
   const keptReport = readReport(join(dir, 'j1k'));
   const replay = buildReplay(keptReport, readTrace(join(dir, 'j1k.trace')), dir);
-  const shape = (r: Report) => recordedInvocations(r).map((i) => subcommand(i.argv)).join('\n');
-  if (shape(report) !== shape(keptReport)) console.log('  warning: the plain and the kept --jobs 1 runs made different calls; the ratio compares unlike runs');
   writeFileSync(join(dir, 'replay.sh'), replay.script);
   writeFileSync(join(dir, 'cleanup.sh'), replay.cleanup);
   // fd 8: the start and end of each call (builtins, no process); fd 7: waits that gave up.
-  const bare = timed(() => spawnSync('bash', ['-c', `exec 8>${quote(join(dir, 'stamps'))} 7>${quote(join(dir, 'gave-up'))}; . ${quote(join(dir, 'replay.sh'))}`], { stdio: 'ignore' }));
-  spawnSync('sh', [join(dir, 'cleanup.sh')], { stdio: 'ignore' });
-  const gaveUp = readFileSync(join(dir, 'gave-up'), 'utf8').trim();
-  if (gaveUp) console.log(`  warning: replay waits that gave up after 10 s: ${gaveUp.split('\n').length}`);
+  const bareLeg = (k: number) => {
+    const r = timed(() => spawnSync('bash', ['-c', `exec 8>${quote(join(dir, `stamps-${k}`))} 7>${quote(join(dir, 'gave-up'))}; . ${quote(join(dir, 'replay.sh'))}`], { stdio: 'ignore' }));
+    spawnSync('sh', [join(dir, 'cleanup.sh')], { stdio: 'ignore' });
+    const gaveUp = readFileSync(join(dir, 'gave-up'), 'utf8').trim();
+    if (gaveUp) console.log(`  warning: replay waits that gave up after 10 s: ${gaveUp.split('\n').length}`);
+    return r;
+  };
+  const oneA = suite(1, join(dir, 'j1'), { trace: join(dir, 'j1.trace') });
+  const bareA = bareLeg(1);
+  const bareB = bareLeg(2);
+  const oneB = suite(1, join(dir, 'j1b'));
+  const one = { ms: (oneA.ms + oneB.ms) / 2 };
+  const bare = { ms: (bareA.ms + bareB.ms) / 2 };
+  const report = readReport(join(dir, 'j1'));
+  const events = readTrace(join(dir, 'j1.trace'));
+  const shape = (r: Report) => recordedInvocations(r).map((i) => subcommand(i.argv)).join('\n');
+  for (const [name, r] of [['first', report], ['second', readReport(join(dir, 'j1b'))]] as const) {
+    if (shape(r) !== shape(keptReport)) console.log(`  warning: the ${name} timed and the kept --jobs 1 runs made different calls; the ratio compares unlike runs`);
+  }
   const two = suite(2, join(dir, 'j2'));
 
   // Composition of the plain --jobs 1 run, from its trace.
@@ -234,7 +249,7 @@ function round(n: number): Round {
   const waitMs = sum(events.filter((e) => e.kind === 'wait').map((e) => (e as { ms: number }).ms));
   const casesMs = (marks.get('run-done') ?? 0) - (marks.get('setup-done') ?? 0);
   // Per-operation time of the same calls, suite against replay.
-  const bareCallMs = readFileSync(join(dir, 'stamps'), 'utf8')
+  const bareCallMs = readFileSync(join(dir, 'stamps-1'), 'utf8')
     .trim()
     .split('\n')
     .map((l) => {
@@ -248,6 +263,8 @@ function round(n: number): Round {
   const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return {
     load: [loadBefore, loadavg()],
+    ones: [oneA.ms, oneB.ms],
+    bares: [bareA.ms, bareB.ms],
     one: one.ms,
     kept: kept.ms,
     bare: bare.ms,
@@ -255,22 +272,23 @@ function round(n: number): Round {
     composition: [
       `${report.tests.length} tests; ${replay.recorded} recorded calls replayed with ${replay.writes} go-file writes and ${replay.waits} file waits; ` +
         `calls the suite made besides: ${[...replay.unrecorded].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`,
-      `suite --jobs 1 ${f(one.ms)}: start+imports ${f(marks.get('imported') ?? 0)}, setup ${f((marks.get('setup-done') ?? 0) - (marks.get('imported') ?? 0))}, ` +
+      `first suite --jobs 1 ${f(oneA.ms)}: start+imports ${f(marks.get('imported') ?? 0)}, setup ${f((marks.get('setup-done') ?? 0) - (marks.get('imported') ?? 0))}, ` +
         `cases ${f(casesMs)} (recorded calls ${f(recordedMs)}, other calls ${f(otherCallsMs)}, file waits ${f(waitMs)}, rest ${f(casesMs - recordedMs - otherCallsMs - waitMs)}), ` +
-        `outputs ${f((marks.get('outputs-written') ?? 0) - (marks.get('run-done') ?? 0))}, exit ${f(one.ms - (marks.get('outputs-written') ?? 0))}`,
-      `bare replay ${f(bare.ms)}: calls ${f(sum(bareCallMs))}; median ms per call, suite/replay: ${perOp.join(', ')}`,
+        `outputs ${f((marks.get('outputs-written') ?? 0) - (marks.get('run-done') ?? 0))}, exit ${f(oneA.ms - (marks.get('outputs-written') ?? 0))}`,
+      `first bare replay ${f(bareA.ms)}: calls ${f(sum(bareCallMs))}; median ms per call, suite/replay: ${perOp.join(', ')}`,
     ],
   };
 }
 
 try {
   const rounds: Round[] = [];
-  console.log(`runtime: ${runtime}; ${ROUNDS} rounds of suite --jobs 1, suite --jobs 1 --keep-temp, bare replay of the kept run, suite --jobs 2`);
+  console.log(`runtime: ${runtime}; ${ROUNDS} rounds of suite --jobs 1 --keep-temp, then suite --jobs 1 (A) and bare replay of the kept run (B) as A B B A, then suite --jobs 2`);
   for (let n = 1; n <= ROUNDS; n++) {
     const r = round(n);
     rounds.push(r);
     console.log(
-      `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s (with --keep-temp ${(r.kept / 1000).toFixed(2)} s), bare replay ${(r.bare / 1000).toFixed(2)} s, suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
+      `round ${n}: suite --jobs 1 ${(r.one / 1000).toFixed(2)} s (legs ${r.ones.map((x) => (x / 1000).toFixed(2)).join(', ')}; with --keep-temp ${(r.kept / 1000).toFixed(2)} s), ` +
+        `bare replay ${(r.bare / 1000).toFixed(2)} s (legs ${r.bares.map((x) => (x / 1000).toFixed(2)).join(', ')}), suite --jobs 2 ${(r.two / 1000).toFixed(2)} s; ` +
         `overhead ${((r.one / r.bare - 1) * 100).toFixed(1)} %, --jobs 2 / --jobs 1 ${(r.two / r.one).toFixed(2)} (load average ${r.load[0]} -> ${r.load[1]})`,
     );
     for (const line of r.composition) console.log(`  ${line}`);
