@@ -214,11 +214,6 @@ function baseResult(c: TestCase, version: SpecVersion): Omit<TestResult, 'status
   };
 }
 
-/**
- * Run one case up to the point where its containers and host-side helpers are gone. What is
- * left, the stray sweep and the result, is returned as `finish`: the caller runs it while the
- * next case's first runtime call is under way (see overlapNextCall).
- */
 async function runOne(
   c: TestCase,
   env: CaseEnvironment,
@@ -232,7 +227,7 @@ async function runOne(
   leftCgroups: string[],
   /** Collects the IDs of cases that asked for the target version (never reused across versions). */
   versionRead: Set<string>,
-): Promise<{ finish: () => Promise<TestResult> }> {
+): Promise<TestResult> {
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
   const t = new CaseContext(c, env, dir);
@@ -285,45 +280,28 @@ async function runOne(
     if (status === 'pass' || status === 'warn') status = 'error';
     error = error ? `${error}; ${note}` : note;
   }
+  // A runtime bug can orphan processes or cgroups even when delete succeeded.
   for (const id of t.containers) allIds.add(id);
-  const durationMs = Math.round(performance.now() - started);
-  const finish = async (): Promise<TestResult> => {
-    // A runtime bug can orphan processes or cgroups even when delete succeeded. The sweep looks
-    // for this case's IDs and directory only, so the next case running meanwhile cannot match.
-    const left = await reapStrays({ ids: t.containers, dir });
-    if (left.processes.length) {
-      // Processes outliving their deleted container are a serious leak, charged to the case.
-      const note = `processes were still running after every container of the case was deleted (killed by the suite): ${left.processes.join('; ')}`;
-      if (status === 'pass' || status === 'warn') status = 'error';
-      error = error ? `${error}; ${note}` : note;
-    }
-    // Empty cgroups a runtime forgot are removed and reported once for the run.
-    leftCgroups.push(...left.cgroups);
-    if (!keep) removeLater(dir);
-    return {
-      ...baseResult(c, env.version),
-      status,
-      ...(skip ? { skip } : {}),
-      ...(error ? { error } : {}),
-      ...(t.sharedWith.length ? { sharedRun: { with: t.sharedWith } } : {}),
-      durationMs,
-      checks: t.checks,
-      invocations: t.invocations.map(record),
-    };
+  const left = await reapStrays({ ids: t.containers, dir });
+  if (left.processes.length) {
+    // Processes outliving their deleted container are a serious leak, charged to the case.
+    const note = `processes were still running after every container of the case was deleted (killed by the suite): ${left.processes.join('; ')}`;
+    if (status === 'pass' || status === 'warn') status = 'error';
+    error = error ? `${error}; ${note}` : note;
+  }
+  // Empty cgroups a runtime forgot are removed and reported once for the run.
+  leftCgroups.push(...left.cgroups);
+  if (!keep) removeLater(dir);
+  return {
+    ...baseResult(c, env.version),
+    status,
+    ...(skip ? { skip } : {}),
+    ...(error ? { error } : {}),
+    ...(t.sharedWith.length ? { sharedRun: { with: t.sharedWith } } : {}),
+    durationMs: Math.round(performance.now() - started),
+    checks: t.checks,
+    invocations: t.invocations.map(record),
   };
-  return { finish };
-}
-
-/**
- * Run `finish` (a case's stray sweep and result, synchronous work of a few ms) once the event
- * loop is next idle: by then the worker has started the next case, and with --jobs 1 the sweep
- * runs while that case's first runtime call does, instead of before it. The result is the same;
- * only the wait between two cases goes.
- */
-function overlapNextCall<T>(finish: () => Promise<T>): Promise<T> {
-  const done = new Promise<T>((resolve, reject) => setImmediate(() => finish().then(resolve, reject)));
-  done.catch(() => undefined); // awaited with the pass (Promise.all below); never unhandled meanwhile
-  return done;
 }
 
 /** The runs of one repeated case as one result: the worst run's, counting every run's status. */
@@ -459,29 +437,19 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
             // it ran at: the earlier run answers for this version too.
             results[i] = { ...earlier.result, ...baseResult(c, version), reusedFrom: earlier.version };
           } else {
-            const runs: Promise<TestResult>[] = [];
+            const runs: TestResult[] = [];
             for (let k = 0; k < Math.max(1, opts.repeat ?? 1) && (k === 0 || !abort.aborted); k++) {
               const suffix = k === 0 ? '' : `r${k}`;
               const caseEnv = { ...env, idPrefix: `${env.idPrefix}-${i}${suffix}`, probes: schedulerFor(k) };
-              const { finish } = await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `v${pass}-case-${i}${suffix}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups, versionRead);
-              runs.push(overlapNextCall(finish));
+              runs.push(await runOne(c, caseEnv, cleanupDriver!, join(tmp.path, `v${pass}-case-${i}${suffix}`), opts.caseTimeout ?? 120, opts.keepTemp === true, allContainerIds, leftCgroups, versionRead));
             }
-            const settled = Promise.all(runs).then((done) => {
-              results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(done) : done[0];
-              lastRun.set(c.id, { version, key: keys[i], result: results[i]! });
-              flush();
-            });
-            settled.catch(() => undefined); // rethrown by the Promise.all(finishing) below
-            finishing.push(settled);
-            continue;
+            results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(runs) : runs[0];
+            lastRun.set(c.id, { version, key: keys[i], result: results[i]! });
           }
           flush();
         }
       };
-      // Cases whose results are still being finished (overlapNextCall), awaited before the report.
-      const finishing: Promise<void>[] = [];
       await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
-      await Promise.all(finishing);
       const tests = results as TestResult[];
       const report: Report = {
         reportVersion: REPORT_VERSION,
