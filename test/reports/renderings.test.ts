@@ -11,7 +11,7 @@ import type { Report, TestStatus } from '../../reports/model.js';
 import { summarize } from '../../reports/model.js';
 import { renderAll } from '../../reports/outputs.js';
 import { renderJunit } from '../../reports/junit.js';
-import { renderHtml } from '../../reports/html.js';
+import { esc, renderHtml } from '../../reports/html.js';
 import { renderSummaryMd, mdText } from '../../reports/summary-md.js';
 import { reportSchemaErrors } from '../../reports/schemas.js';
 import { resolveExecutable } from '../../reports/provenance.js';
@@ -195,4 +195,12 @@ t.test('reused and shared-run results say so in the HTML page and stay schema-va
   t.match(html, `shared with <code>${r.tests[2].id}</code>`);
   t.match(html, `${r.tests[3].id}&lt;b&gt;`, 'escaped');
   t.notOk(reportSchemaErrors({ ...r, tests: [{ ...r.tests[0], reusedFrom: 'yesterday' }] }).length === 0, 'a reusedFrom that is no version is refused');
+});
+
+t.test('esc: the five HTML specials as entities, control bytes as \\uXXXX, tab, newline and CR kept', async (t) => {
+  t.equal(esc(`a&b<c>d"e'f`), 'a&amp;b&lt;c&gt;d&quot;e&#39;f');
+  t.equal(esc('\u0000\u0008\u000b\u000c\u000e\u001f\u007f'), '\\u0000\\u0008\\u000b\\u000c\\u000e\\u001f\\u007f');
+  t.equal(esc('x\ty\nz\r'), 'x\ty\nz\r');
+  t.equal(esc('&amp;'), '&amp;amp;', 'text that looks escaped is escaped again');
+  t.equal(esc('plain text ✓'), 'plain text ✓');
 });
