@@ -224,6 +224,8 @@ function round(n: number): Round {
     if (gaveUp) console.log(`  warning: replay waits that gave up after 10 s: ${gaveUp.split('\n').length}`);
     return r;
   };
+  // Only the first A leg is traced (a config read per create, the trace written at exit): if
+  // anything, that counts against the suite.
   const oneA = suite(1, join(dir, 'j1'), { trace: join(dir, 'j1.trace') });
   const bareA = bareLeg(1);
   const bareB = bareLeg(2);
