@@ -24,8 +24,8 @@ function sandbox(): Sandbox {
   return { dir, runTmp, out: join(dir, 'out') };
 }
 
-/** A fake runtime: a shell script, with a profile giving it short timeouts. */
-function fakeRuntime(sb: Sandbox, name: string, script: string): string {
+/** A fake runtime: a shell script, with a profile giving it short timeouts (and `profileLines`). */
+function fakeRuntime(sb: Sandbox, name: string, script: string, profileLines: string[] = []): string {
   const bin = join(sb.dir, name);
   writeFileSync(bin, `#!/bin/sh\n${script}\n`);
   chmodSync(bin, 0o755);
@@ -40,6 +40,7 @@ function fakeRuntime(sb: Sandbox, name: string, script: string): string {
       'specVersion: 1.0.2',
       'featuresCommand: false',
       'timeouts: { create: 2, start: 2, state: 1, kill: 1, delete: 2 }',
+      ...profileLines,
     ].join('\n') + '\n',
   );
   return profile;
@@ -161,6 +162,40 @@ t.test('SIGINT during a run against runc: exit 130, every container deleted, tem
     t.equal(rep.summary.verdict, 'fail', 'an interrupted run is never a pass');
     t.ok(containerIds(rep).length > 0, 'the interrupted run had created containers');
     t.same(leftoversUnder(sb.runTmp, containerIds(rep)), [], 'no container, process, cgroup, mount or temp dir is left');
+  } finally {
+    rmSync(sb.dir, { recursive: true, force: true });
+  }
+});
+
+t.test('a runtime that leaves a process behind: the case errors, names it, and the suite kills it', async (t) => {
+  if (!findExecutable('runc')) {
+    if (process.env.CI) t.fail('runc is not installed; CI must install it');
+    else t.plan(0, 'runc is not installed here');
+    return;
+  }
+  const sb = sandbox();
+  try {
+    // runc, except that create also starts a daemon of its own in a new session, with the
+    // bundle's path in its argv: what a runtime helper orphaned by a bug looks like.
+    const profile = fakeRuntime(
+      sb,
+      'orphaning',
+      [
+        'prev=; bundle=',
+        'for a in "$@"; do [ "$prev" = --bundle ] && bundle=$a; prev=$a; done',
+        '[ -n "$bundle" ] && setsid tail -f "$bundle/config.json" </dev/null >/dev/null 2>&1 &',
+        'exec runc "$@"',
+      ].join('\n'),
+      ['stateRootFlag: --root'],
+    );
+    const r = runSuite(sb, ['--profile', profile, '--only', 'state.document-after-create']);
+    t.equal(r.status, 1, `exit 1 (stderr: ${r.stderr.slice(-300)})`);
+    const rep = report(sb);
+    const test = rep.tests.find((x) => x.id === 'state.document-after-create')!;
+    t.equal(test.status, 'error', 'the case that leaked is charged with it');
+    t.match(test.error, /processes were still running after every container of the case was deleted \(killed by the suite\): \d+ tail -f \S+\/config\.json/, 'the error names the process');
+    t.same(rep.run.strayProcesses, [], 'found by the case itself, not only by the final sweep');
+    t.same(leftoversUnder(sb.runTmp, containerIds(rep)), [], 'the process is gone, nothing left behind');
   } finally {
     rmSync(sb.dir, { recursive: true, force: true });
   }

@@ -14,7 +14,7 @@ import { DEFAULT_TIMEOUTS, findExecutable, timeoutMs, type Operation, type Runti
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
 import { isProbeCase, planGroups, ProbeScheduler, type ProbeCase } from './probe-runs.js';
-import { reapStrays, rootIdentity, type RootIdentity } from './strays.js';
+import { lastPid, reapStrays, rootIdentity, type RootIdentity } from './strays.js';
 import { captureEnvironment, catalogueDigest, runtimeBinary, suiteCheckout } from '../../reports/provenance.js';
 import { shardSlice } from '../../reports/shards.js';
 import type { Product, ShardRef } from '../../reports/model.js';
@@ -229,6 +229,8 @@ async function runOne(
   versionRead: Set<string>,
 ): Promise<TestResult> {
   const started = performance.now();
+  // The case's stray sweep looks only at processes started from here on (strays.ts).
+  const pidsAfter = lastPid();
   mkdirSync(dir, { recursive: true });
   const t = new CaseContext(c, env, dir);
   let status: TestResult['status'];
@@ -282,7 +284,7 @@ async function runOne(
   }
   // A runtime bug can orphan processes or cgroups even when delete succeeded.
   for (const id of t.containers) allIds.add(id);
-  const left = await reapStrays({ ids: t.containers, dir });
+  const left = await reapStrays({ ids: t.containers, dir, pidsAfter });
   if (left.processes.length) {
     // Processes outliving their deleted container are a serious leak, charged to the case.
     const note = `processes were still running after every container of the case was deleted (killed by the suite): ${left.processes.join('; ')}`;

@@ -27,6 +27,32 @@ export interface StrayQuery {
   dir?: string;
   /** The run's rootfs: a process rooted there is a container of ours. */
   root?: RootIdentity;
+  /**
+   * The last pid the kernel had handed out when the case began (lastPid()): only processes
+   * started since then are examined. A case's strays are processes its runtime calls started,
+   * so they cannot be older; the run's final sweep, which has no window, is the backstop for
+   * anything else (a window the pid counter wrapped around twice, say).
+   */
+  pidsAfter?: number;
+}
+
+/** The last pid handed out in this pid namespace, or undefined when /proc does not say. */
+export function lastPid(): number | undefined {
+  try {
+    const n = Number(readFileSync('/proc/sys/kernel/ns_last_pid', 'utf8'));
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `pid` was handed out after `after`, the last pid then, given `last`, the last pid
+ * now. Pids count up to pid_max and start again from low numbers: when `last` is below `after`
+ * the counter wrapped, and the window is the pids above `after` together with those up to `last`.
+ */
+export function inPidWindow(pid: number, after: number, last: number): boolean {
+  return last >= after ? pid > after && pid <= last : pid > after || pid <= last;
 }
 
 /**
@@ -78,10 +104,15 @@ export function findStrays(q: StrayQuery): number[] {
   const ids = new Set(q.ids ?? []);
   const prefix = q.dir ? (q.dir.endsWith('/') ? q.dir : q.dir + '/') : undefined;
   const pids: number[] = [];
-  for (const p of readdirSync('/proc')) {
+  const listed = readdirSync('/proc');
+  // Read after the listing, so every pid listed was handed out by then and the window holds it.
+  const last = q.pidsAfter === undefined ? undefined : lastPid();
+  for (const p of listed) {
     if (!/^\d+$/.test(p)) continue;
     const pid = Number(p);
     if (pid === process.pid) continue;
+    // Most processes on a host are older than the case: skip them without reading their files.
+    if (last !== undefined && !inPidWindow(pid, q.pidsAfter!, last)) continue;
     try {
       if (ids.size && cgroupNamesId(readProcFile(`/proc/${p}/cgroup`), ids)) {
         pids.push(pid);
@@ -172,7 +203,7 @@ export async function reapStrays(q: StrayQuery): Promise<Reaped> {
   if (found.length && ids.size) {
     // A killed task leaves its cgroup busy until the kernel has reaped it (milliseconds).
     const until = Date.now() + 2000;
-    while (Date.now() < until && findStrays({ ids }).length) await new Promise((r) => setTimeout(r, 10));
+    while (Date.now() < until && findStrays({ ids, pidsAfter: q.pidsAfter }).length) await new Promise((r) => setTimeout(r, 10));
   }
   return { processes: found, cgroups: removeCgroups(ids) };
 }
