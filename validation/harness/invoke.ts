@@ -26,6 +26,8 @@ export interface InvokeOptions {
   stderrFile?: string;
   /** Aborting kills the process group at once. */
   signal?: AbortSignal;
+  /** The environment to start from (default: process.env), and what to add to it. */
+  baseEnv?: NodeJS.ProcessEnv;
   env?: Record<string, string>;
   cwd?: string;
   input?: string;
@@ -75,7 +77,7 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
     child = spawn(file, args, {
       detached: true, // its own process group, so a timeout can kill everything it started
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', outFd ?? 'pipe', errFd ?? 'pipe'],
-      env: opts.env ? { ...process.env, ...opts.env } : process.env,
+      env: opts.env ? { ...(opts.baseEnv ?? process.env), ...opts.env } : (opts.baseEnv ?? process.env),
       cwd: opts.cwd,
     });
   } finally {
