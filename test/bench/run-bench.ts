@@ -7,7 +7,8 @@
 //      installed command (wall time; the first A takes a trace, validation/harness/trace.ts, to
 //      split that time into calls, waits and the rest). B is a bare replay of run 1 by a shell
 //      script: the runtime calls report.json records, in the same order, against the same
-//      bundles (each config.json as create read it), with the host's other acts on the
+//      bundles (each config.json as create read it, each results directory holding again only
+//      what create found there), with the host's other acts on the
 //      containers in between as the trace shows them — writing a program's "go" file, waiting
 //      for a file a program writes (polled every millisecond, no process started) — so every
 //      container is in the state it was in when the suite made the same call (a probe has
@@ -75,6 +76,8 @@ function subcommand(argv: string[]): string {
 
 interface Replay {
   script: string;
+  /** Run untimed before each replay: the results directories back to empty, as create found them. */
+  prepare: string;
   cleanup: string;
   recorded: number;
   unrecorded: Map<string, number>;
@@ -143,12 +146,18 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
   const body: string[] = [];
   const unrecorded = new Map<string, number>();
   const created = new Set<string>();
+  const resultsDirs = new Map<string, string[]>();
   const ops: string[] = [];
   let waits = 0;
   let writes = 0;
   for (const e of events) {
     // A config a case edited after create goes back to what create read (see create.config-edits-ignored).
     if (e.kind === 'bundle' && readFileSync(e.configPath, 'utf8') !== e.text) writeFileSync(e.configPath, e.text);
+    // What hooks and programs write into a results directory are new files in the suite. Left
+    // from the kept run they would be rewritten in place, which on ext4 is cheaper than creating
+    // them (~1 ms a file here), and favour the replay: each directory goes back to what it held
+    // at its first create (files the host put there, such as a probe script).
+    if (e.kind === 'bundle' && e.results && !resultsDirs.has(e.results.dir)) resultsDirs.set(e.results.dir, e.results.entries);
     if (e.kind === 'call') {
       if (isRecorded.has(e)) {
         const a = rewrite(e.argv);
@@ -184,7 +193,9 @@ function buildReplay(report: Report, events: TraceEvent[], dir: string): Replay 
   const withRoot = rewrite(recorded.find((r) => r.argv.includes('--root'))!.argv);
   const prefix = withRoot.slice(0, withRoot.indexOf('--root') + 2);
   const cleanup = ['#!/bin/sh', ...[...created].map((id) => `${[...prefix, 'delete', '--force', id].map(quote).join(' ')} >/dev/null 2>&1`)].join('\n') + '\n';
-  return { script: lines.join('\n') + '\n', cleanup, recorded: recorded.length, unrecorded, waits, writes, ops };
+  const prepare =
+    ['#!/bin/sh', ...[...resultsDirs].map(([d, keep]) => `[ ! -d ${quote(d)} ] || find ${quote(d)} -mindepth 1 -maxdepth 1 ${keep.map((k) => `! -name ${quote(k)} `).join('')}-exec rm -rf {} +`)].join('\n') + '\n';
+  return { script: lines.join('\n') + '\n', prepare, cleanup, recorded: recorded.length, unrecorded, waits, writes, ops };
 }
 
 interface Round {
@@ -216,8 +227,10 @@ function round(n: number): Round {
   const replay = buildReplay(keptReport, readTrace(join(dir, 'j1k.trace')), dir);
   writeFileSync(join(dir, 'replay.sh'), replay.script);
   writeFileSync(join(dir, 'cleanup.sh'), replay.cleanup);
+  writeFileSync(join(dir, 'prepare.sh'), replay.prepare);
   // fd 8: the start and end of each call (builtins, no process); fd 7: waits that gave up.
   const bareLeg = (k: number) => {
+    spawnSync('sh', [join(dir, 'prepare.sh')], { stdio: 'ignore' });
     const r = timed(() => spawnSync('bash', ['-c', `exec 8>${quote(join(dir, `stamps-${k}`))} 7>${quote(join(dir, 'gave-up'))}; . ${quote(join(dir, 'replay.sh'))}`], { stdio: 'ignore' }));
     spawnSync('sh', [join(dir, 'cleanup.sh')], { stdio: 'ignore' });
     const gaveUp = readFileSync(join(dir, 'gave-up'), 'utf8').trim();

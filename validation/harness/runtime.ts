@@ -1,10 +1,11 @@
 // The OCI runtime command-line interface (runtime-tools' "CLI 1.0.1" as real runtimes implement
 // it: positional kill signal, `delete --force` for cleanup). Every call is recorded as evidence.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { invoke, type Invocation } from './invoke.js';
 import { findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { trace, tracing } from './trace.js';
+import { RESULTS_MOUNT } from './rootfs.js';
 
 export interface StateResult {
   invocation: Invocation;
@@ -43,7 +44,6 @@ export class RuntimeDriver {
   /** The profile's command with its program resolved on PATH once, not at every call. */
   private readonly command: string[];
 
-  argv(args: string[]): string[] {
   /**
    * The environment runtime calls get: the process's when the driver was made, copied once.
    * Spawning with process.env itself reads every variable through node's environment
@@ -51,6 +51,7 @@ export class RuntimeDriver {
    */
   private readonly env: NodeJS.ProcessEnv = { ...process.env };
 
+  argv(args: string[]): string[] {
     const p = this.profile;
     const root = p.stateRootFlag && this.stateRoot ? [p.stateRootFlag, this.stateRoot] : [];
     return [...this.command, ...(p.globalArgs ?? []), ...root, ...args];
@@ -60,8 +61,8 @@ export class RuntimeDriver {
     const inv = await invoke(this.argv(args), {
       timeoutMs: timeoutMs(this.profile, op) * this.timeoutScale,
       signal: this.abort,
-      ...extra,
       baseEnv: this.env,
+      ...extra,
     });
     log?.push(inv);
     return inv;
@@ -75,7 +76,8 @@ export class RuntimeDriver {
     this.live.add(id);
     if (tracing) {
       const configPath = join(o.bundle, 'config.json');
-      trace({ kind: 'bundle', configPath, text: readFileSync(configPath, 'utf8') });
+      const text = readFileSync(configPath, 'utf8');
+      trace({ kind: 'bundle', configPath, text, results: resultsAtCreate(text) });
     }
     return this.call('create', args, log, { stdoutFile: o.stdoutFile, stderrFile: o.stderrFile });
   }
@@ -129,6 +131,17 @@ export class RuntimeDriver {
     await this.kill(id, 'KILL', log);
     const plain = await this.delete(id, log);
     return plain.exitCode === 0;
+  }
+}
+
+/** For the trace: the results directory a config mounts at RESULTS_MOUNT, and what is in it. */
+function resultsAtCreate(configText: string): { dir: string; entries: string[] } | undefined {
+  try {
+    const mounts = (JSON.parse(configText) as { mounts?: { destination?: string; source?: string }[] }).mounts ?? [];
+    const dir = mounts.find((m) => m.destination === RESULTS_MOUNT)?.source;
+    return dir ? { dir, entries: readdirSync(dir).sort() } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -11,8 +11,11 @@ import { writeFileSync } from 'node:fs';
 export type TraceEvent =
   /** A command the harness ran (runtime calls, recorded or not, and anything else). */
   | { kind: 'call'; argv: string[]; t: number; ms: number }
-  /** A bundle's config.json as it was when create was called (a case may edit it afterwards). */
-  | { kind: 'bundle'; configPath: string; text: string; t: number }
+  /**
+   * A bundle's config.json as it was when create was called (a case may edit it afterwards), and
+   * what its results directory (mounted at RESULTS_MOUNT) held then: files the host put there.
+   */
+  | { kind: 'bundle'; configPath: string; text: string; results?: { dir: string; entries: string[] }; t: number }
   /** The host wrote a file a container program waits for (results/go). */
   | { kind: 'write'; path: string; t: number }
   /** The host waited for a file a container program or hook writes. */
