@@ -3,8 +3,9 @@
 // that forks helpers and hangs must never hang the suite.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { readFile } from 'node:fs/promises';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SpawnHelper } from './spawn-helper.js';
 import { round, trace } from './trace.js';
 
 export interface Invocation {
@@ -31,6 +32,13 @@ export interface InvokeOptions {
   env?: Record<string, string>;
   cwd?: string;
   input?: string;
+  /**
+   * Start the command through this helper (spawn-helper.ts) while it is usable, for a call
+   * without env, cwd or input. Output then goes to files: stdoutFile and stderrFile, or files
+   * in scratchDir removed once read (without either, node starts the command itself).
+   */
+  helper?: SpawnHelper;
+  scratchDir?: string;
 }
 
 /** Process groups still running, so an interrupted suite can kill them all. */
@@ -49,6 +57,13 @@ function killGroup(pgid: number): void {
 }
 
 const MAX_CAPTURE = 1 << 20;
+/**
+ * Output written to a file is not drained by us: a command that writes more than this to stdout
+ * or stderr (a runtime printing garbage without end) has its process group killed, so it cannot
+ * fill the disk until its deadline (watchOutput).
+ */
+export const OUTPUT_LIMIT = 16 << 20;
+const OUTPUT_CHECK_MS = 50;
 /** After the command exits, how long its output pipes may stay open (held by a forked daemon). */
 const PIPE_GRACE_MS = 200;
 
@@ -64,6 +79,9 @@ function capture(stream: Readable | null): () => string {
 }
 
 export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invocation> {
+  if (opts.helper?.usable && opts.env === undefined && opts.cwd === undefined && opts.input === undefined && (opts.scratchDir || (opts.stdoutFile && opts.stderrFile))) {
+    return invokeThroughHelper(argv, opts, opts.helper);
+  }
   const started = performance.now();
   const [file, ...args] = argv;
   // Raw file descriptors, not pipes: whatever the command leaves running (a container's init)
@@ -98,6 +116,7 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
   const onAbort = () => pgid && killGroup(pgid);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (pgid) liveGroups.add(pgid);
+  const limit = watchOutput({ stdout: opts.stdoutFile, stderr: opts.stderrFile }, () => pgid && killGroup(pgid));
 
   const outcome = await new Promise<{ code: number | null; signal: string | null; spawnError?: string }>((resolve) => {
     let grace: NodeJS.Timeout | undefined;
@@ -115,6 +134,7 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
     });
   });
   clearTimeout(timer);
+  limit.stop();
   opts.signal?.removeEventListener('abort', onAbort);
   if (pgid) liveGroups.delete(pgid);
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
@@ -126,17 +146,114 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
     durationMs,
     timedOut,
     ...(outcome.spawnError ? { spawnError: outcome.spawnError } : {}),
-    stdout: opts.stdoutFile ? await readCapped(opts.stdoutFile) : stdout(),
-    stderr: opts.stderrFile ? await readCapped(opts.stderrFile) : stderr(),
+    stdout: opts.stdoutFile ? readHead(opts.stdoutFile) : stdout(),
+    stderr: (opts.stderrFile ? readHead(opts.stderrFile) : stderr()) + limit.note(),
   };
 }
 
-async function readCapped(path: string): Promise<string> {
+/**
+ * While a command runs, the size of the files its output goes to, checked a few times a second:
+ * past OUTPUT_LIMIT, `kill` is called. `note()` is then the line the evidence gets ('' before).
+ */
+function watchOutput(files: { stdout?: string; stderr?: string }, kill: () => void): { stop(): void; note(): string } {
+  const watched = Object.entries(files).filter((e): e is [string, string] => e[1] !== undefined);
+  if (!watched.length) return { stop: () => undefined, note: () => '' };
+  let over: string | undefined;
+  const check = setInterval(() => {
+    for (const [stream, path] of watched) {
+      try {
+        if (statSync(path).size > OUTPUT_LIMIT) {
+          over ??= stream;
+          kill();
+        }
+      } catch {
+        // Gone (a case removed it) or not there yet: nothing to hold against the command.
+      }
+    }
+  }, OUTPUT_CHECK_MS);
+  return {
+    stop: () => clearInterval(check),
+    note: () => (over ? `\n[oci-conformance: the command wrote more than ${OUTPUT_LIMIT} bytes to ${over}; its process group was killed]\n` : ''),
+  };
+}
+
+let scratchFiles = 0;
+
+/** invoke() for a command the helper starts; what is recorded is what node's own spawn records. */
+async function invokeThroughHelper(argv: string[], opts: InvokeOptions, helper: SpawnHelper): Promise<Invocation> {
+  const started = performance.now();
+  const n = scratchFiles++;
+  const stdoutFile = opts.stdoutFile ?? join(opts.scratchDir!, `${n}.out`);
+  const stderrFile = opts.stderrFile ?? join(opts.scratchDir!, `${n}.err`);
+  let pgid: number | undefined;
+  let timedOut = false;
+  const kill = () => pgid !== undefined && killGroup(pgid);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
+    // No pid by the deadline: the helper is stuck; ending it ends this call (and any other).
+    if (pgid === undefined) helper.terminate();
+  }, opts.timeoutMs);
+  opts.signal?.addEventListener('abort', kill, { once: true });
+  const limit = watchOutput({ stdout: stdoutFile, stderr: stderrFile }, kill);
+  const outcome = await helper.run(argv, stdoutFile, stderrFile, (pid) => {
+    pgid = pid;
+    liveGroups.add(pid);
+    // A deadline or an interruption that came before the pid did.
+    if (timedOut || opts.signal?.aborted) kill();
+  });
+  clearTimeout(timer);
+  limit.stop();
+  opts.signal?.removeEventListener('abort', kill);
+  if (pgid !== undefined) {
+    liveGroups.delete(pgid);
+    // The helper died while the command ran: nobody can wait for it now; it must not outlive the call.
+    if (outcome.spawnError) killGroup(pgid);
+  }
+  if (outcome.openError) throw outcome.openError; // as node's openSync before spawn throws it
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  trace({ kind: 'call', argv, t: round(started), ms: durationMs });
+  const stdout = readHead(stdoutFile);
+  const stderr = readHead(stderrFile) + limit.note();
+  if (opts.stdoutFile === undefined) removeQuietly(stdoutFile);
+  if (opts.stderrFile === undefined) removeQuietly(stderrFile);
+  return {
+    argv,
+    exitCode: outcome.code,
+    signal: outcome.signal,
+    durationMs,
+    timedOut,
+    ...(outcome.spawnError ? { spawnError: outcome.spawnError } : {}),
+    stdout,
+    stderr,
+  };
+}
+
+function removeQuietly(path: string): void {
   try {
-    const b = await readFile(path);
-    return b.subarray(0, MAX_CAPTURE).toString('utf8');
+    unlinkSync(path);
+  } catch {
+    // Never created (the command did not start).
+  }
+}
+
+/** The first MAX_CAPTURE bytes of a file as text ('' when there is no file). */
+function readHead(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch {
     return '';
+  }
+  try {
+    const size = Math.min(fstatSync(fd).size, MAX_CAPTURE);
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    let r: number;
+    while (got < size && (r = readSync(fd, buf, got, size - got, null)) > 0) got += r;
+    return buf.toString('utf8', 0, got);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -13,6 +13,7 @@ import { invoke, tail, type Invocation } from './invoke.js';
 import { DEFAULT_TIMEOUTS, findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { buildBusyboxRootfs, checkUserRootfs } from './rootfs.js';
 import { RuntimeDriver } from './runtime.js';
+import { SpawnHelper } from './spawn-helper.js';
 import { isProbeCase, planGroups, ProbeScheduler, type ProbeCase } from './probe-runs.js';
 import { lastPid, reapStrays, rootIdentity, type RootIdentity } from './strays.js';
 import { captureEnvironment, catalogueDigest, runtimeBinary, suiteCheckout } from '../../reports/provenance.js';
@@ -355,6 +356,7 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
   let rootId: RootIdentity | undefined;
   let driver: RuntimeDriver | undefined;
   let cleanupDriver: RuntimeDriver | undefined;
+  let helper: SpawnHelper | undefined;
   try {
     let rootfs = opts.rootfs;
     if (rootfs) checkUserRootfs(rootfs);
@@ -366,8 +368,13 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
     if (!opts.rootfs) rootId = rootIdentity(rootfs);
     const stateRoot = join(tmp.path, 's');
     mkdirSync(stateRoot);
-    driver = new RuntimeDriver(profile, stateRoot, abort);
-    cleanupDriver = new RuntimeDriver(profile, stateRoot, cleanupAbort.signal);
+    // One environment for every runtime call of the run, and one helper that starts them.
+    const callEnv = { ...process.env };
+    helper = SpawnHelper.start(callEnv);
+    const scratchDir = join(tmp.path, 'o');
+    mkdirSync(scratchDir);
+    driver = new RuntimeDriver(profile, stateRoot, abort, { env: callEnv, helper, scratchDir });
+    cleanupDriver = new RuntimeDriver(profile, stateRoot, cleanupAbort.signal, { env: callEnv, helper, scratchDir });
 
     const versionInv = await invoke([...profile.command, ...(profile.globalArgs ?? []), '--version'], {
       timeoutMs: timeoutMs(profile, 'state'),
@@ -521,6 +528,7 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
       for (const id of new Set([...driver.live, ...cleanupDriver.live])) await cleanupDriver.destroy(id);
     }
     // The report object above holds this same array, so what is found here still reaches it.
+    helper?.close();
     const last = await reapStrays({ ids: allContainerIds, dir: tmp.path, root: rootId });
     strays.push(...last.processes);
     leftCgroups.push(...last.cgroups);

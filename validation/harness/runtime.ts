@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { invoke, type Invocation } from './invoke.js';
+import type { SpawnHelper } from './spawn-helper.js';
 import { findExecutable, timeoutMs, type Operation, type RuntimeProfile } from './profile.js';
 import { trace, tracing } from './trace.js';
 import { RESULTS_MOUNT } from './rootfs.js';
@@ -23,6 +24,19 @@ export interface CreateOptions {
   stderrFile: string;
 }
 
+/** How a driver starts its calls. */
+export interface CallOptions {
+  /**
+   * The environment runtime calls get (default: a copy of the process's when the driver is
+   * made). A copy, not process.env itself: spawning with that reads every variable through
+   * node's environment accessors at every call (~0.1 ms a call, measured).
+   */
+  env?: NodeJS.ProcessEnv;
+  /** Start calls through this helper, started with `env` (spawn-helper.ts); output files go to scratchDir. */
+  helper?: SpawnHelper;
+  scratchDir?: string;
+}
+
 /** Invocations made on behalf of one test case, in order. */
 export type InvocationLog = Invocation[];
 
@@ -35,21 +49,21 @@ export class RuntimeDriver {
     /** Private state directory, passed with the profile's stateRootFlag. */
     readonly stateRoot: string | undefined,
     readonly abort: AbortSignal,
+    how: CallOptions = {},
     readonly timeoutScale = 1,
   ) {
     const [program, ...rest] = profile.command;
     this.command = [findExecutable(program) ?? program, ...rest];
+    this.env = how.env ?? { ...process.env };
+    this.helper = how.helper;
+    this.scratchDir = how.scratchDir;
   }
 
   /** The profile's command with its program resolved on PATH once, not at every call. */
   private readonly command: string[];
-
-  /**
-   * The environment runtime calls get: the process's when the driver was made, copied once.
-   * Spawning with process.env itself reads every variable through node's environment
-   * accessors at every call (~0.1 ms a call, measured).
-   */
-  private readonly env: NodeJS.ProcessEnv = { ...process.env };
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly helper?: SpawnHelper;
+  private readonly scratchDir?: string;
 
   argv(args: string[]): string[] {
     const p = this.profile;
@@ -62,6 +76,8 @@ export class RuntimeDriver {
       timeoutMs: timeoutMs(this.profile, op) * this.timeoutScale,
       signal: this.abort,
       baseEnv: this.env,
+      helper: this.helper,
+      scratchDir: this.scratchDir,
       ...extra,
     });
     log?.push(inv);
