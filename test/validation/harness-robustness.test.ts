@@ -1,7 +1,7 @@
 // How the harness survives runtimes that misbehave: hang, crash, print garbage, exit 0 on
 // errors, or are missing; and an interrupted run. In every case: no hang, no crash of the
 // suite, a clear verdict or a one-line error, and nothing left behind.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +52,14 @@ function runSuite(sb: Sandbox, args: string[], timeout = 300_000) {
     env: { ...process.env, TMPDIR: sb.runTmp },
     timeout,
   });
+}
+
+/** True when runc is missing: then the test fails in CI (which must install it), is empty elsewhere. */
+function noRunc(t: Test): boolean {
+  if (findExecutable('runc')) return false;
+  if (process.env.CI) t.fail('runc is not installed; CI must install it');
+  else t.plan(0, 'runc is not installed here');
+  return true;
 }
 
 function report(sb: Sandbox): Report {
@@ -132,11 +140,7 @@ t.test('a missing runtime, a bad profile, an empty selection: one line, exit 2',
 });
 
 t.test('SIGINT during a run against runc: exit 130, every container deleted, temp dirs removed', async (t) => {
-  if (!findExecutable('runc')) {
-    if (process.env.CI) t.fail('runc is not installed; CI must install it');
-    else t.plan(0, 'runc is not installed here');
-    return;
-  }
+  if (noRunc(t)) return;
   const sb = sandbox();
   try {
     const child = spawn(process.execPath, [MAIN, 'run', '--runtime', 'runc', '--jobs', '2', '--out', sb.out], {
@@ -168,11 +172,7 @@ t.test('SIGINT during a run against runc: exit 130, every container deleted, tem
 });
 
 t.test('a runtime that leaves a process behind: the case errors, names it, and the suite kills it', async (t) => {
-  if (!findExecutable('runc')) {
-    if (process.env.CI) t.fail('runc is not installed; CI must install it');
-    else t.plan(0, 'runc is not installed here');
-    return;
-  }
+  if (noRunc(t)) return;
   const sb = sandbox();
   try {
     // runc, except that create also starts a daemon of its own in a new session, with the

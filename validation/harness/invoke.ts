@@ -137,8 +137,17 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
   limit.stop();
   opts.signal?.removeEventListener('abort', onAbort);
   if (pgid) liveGroups.delete(pgid);
+  return finish(argv, started, outcome, timedOut, () => [
+    opts.stdoutFile ? readHead(opts.stdoutFile) : stdout(),
+    (opts.stderrFile ? readHead(opts.stderrFile) : stderr()) + limit.note(),
+  ]);
+}
+
+/** The record of an ended call, timed before its output is read (`output`: stdout, stderr). */
+function finish(argv: string[], started: number, outcome: { code: number | null; signal: string | null; spawnError?: string }, timedOut: boolean, output: () => [string, string]): Invocation {
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
   trace({ kind: 'call', argv, t: round(started), ms: durationMs });
+  const [stdout, stderr] = output();
   return {
     argv,
     exitCode: outcome.code,
@@ -146,8 +155,8 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
     durationMs,
     timedOut,
     ...(outcome.spawnError ? { spawnError: outcome.spawnError } : {}),
-    stdout: opts.stdoutFile ? readHead(opts.stdoutFile) : stdout(),
-    stderr: (opts.stderrFile ? readHead(opts.stderrFile) : stderr()) + limit.note(),
+    stdout,
+    stderr,
   };
 }
 
@@ -211,22 +220,12 @@ async function invokeThroughHelper(argv: string[], opts: InvokeOptions, helper: 
     if (outcome.spawnError) killGroup(pgid);
   }
   if (outcome.openError) throw outcome.openError; // as node's openSync before spawn throws it
-  const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  trace({ kind: 'call', argv, t: round(started), ms: durationMs });
-  const stdout = readHead(stdoutFile);
-  const stderr = readHead(stderrFile) + limit.note();
-  if (opts.stdoutFile === undefined) removeQuietly(stdoutFile);
-  if (opts.stderrFile === undefined) removeQuietly(stderrFile);
-  return {
-    argv,
-    exitCode: outcome.code,
-    signal: outcome.signal,
-    durationMs,
-    timedOut,
-    ...(outcome.spawnError ? { spawnError: outcome.spawnError } : {}),
-    stdout,
-    stderr,
-  };
+  return finish(argv, started, outcome, timedOut, () => {
+    const output: [string, string] = [readHead(stdoutFile), readHead(stderrFile) + limit.note()];
+    if (opts.stdoutFile === undefined) removeQuietly(stdoutFile);
+    if (opts.stderrFile === undefined) removeQuietly(stderrFile);
+    return output;
+  });
 }
 
 function removeQuietly(path: string): void {
