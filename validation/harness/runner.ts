@@ -527,8 +527,9 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
     if (cleanupDriver && driver) {
       for (const id of new Set([...driver.live, ...cleanupDriver.live])) await cleanupDriver.destroy(id);
     }
-    // The report object above holds this same array, so what is found here still reaches it.
+    // Every call has ended: the helper exits (it started nothing that is still ours).
     helper?.close();
+    // The report object above holds this same array, so what is found here still reaches it.
     const last = await reapStrays({ ids: allContainerIds, dir: tmp.path, root: rootId });
     strays.push(...last.processes);
     leftCgroups.push(...last.cgroups);
