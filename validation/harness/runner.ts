@@ -425,18 +425,6 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
           emitted++;
         }
       };
-      // Results are handed on (rendered as TAP) on the next turn of the event loop, by when the
-      // worker has usually started the next case's first runtime call: the rendering then
-      // overlaps the wait for the runtime instead of delaying the call (~0.5 ms a case).
-      let flushPending = false;
-      const flushSoon = () => {
-        if (flushPending) return;
-        flushPending = true;
-        setImmediate(() => {
-          flushPending = false;
-          flush();
-        });
-      };
       let next = 0;
       const worker = async () => {
         while (next < selected.length) {
@@ -467,11 +455,10 @@ async function runPasses(opts: RunOptions & { allVersions: boolean }): Promise<R
             results[i] = (opts.repeat ?? 1) > 1 ? combineRepeats(runs) : runs[0];
             lastRun.set(c.id, { version, key: keys[i], result: results[i]! });
           }
-          flushSoon();
+          flush();
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
-      flush();
       const tests = results as TestResult[];
       const report: Report = {
         reportVersion: REPORT_VERSION,
