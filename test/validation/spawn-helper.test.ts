@@ -181,6 +181,30 @@ if (!helper) {
     t.equal(own.usable, false, 'the helper is no longer used');
   });
 
+  t.test('a helper that never works (a perl without POSIX, say): node starts the calls, none is lost', async (t) => {
+    const bin = join(dir, 'broken-perl');
+    mkdirSync(bin);
+    script('broken-perl/perl', '#!/bin/sh\necho "Can\'t locate POSIX.pm" >&2\nexit 2\n');
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    let broken: SpawnHelper;
+    try {
+      broken = SpawnHelper.start(env)!;
+    } finally {
+      process.env.PATH = path;
+    }
+    const calls = await Promise.all([1, 2].map((i) => invoke(['/bin/echo', `call ${i}`], { timeoutMs: 10_000, helper: broken, scratchDir })));
+    t.strictSame(
+      calls.map((c) => [c.stdout, c.exitCode, c.spawnError]),
+      [
+        ['call 1\n', 0, undefined],
+        ['call 2\n', 0, undefined],
+      ],
+      'the calls made while it started ran all the same',
+    );
+    t.equal(broken.usable, false, 'the helper is no longer used');
+  });
+
   t.test('a closed helper exits', async (t) => {
     const own = SpawnHelper.start(env)!;
     const r = await invoke(['/bin/echo', 'x'], { timeoutMs: 10_000, helper: own, scratchDir });

@@ -219,6 +219,7 @@ async function invokeThroughHelper(argv: string[], opts: InvokeOptions, helper: 
     // The helper died while the command ran: nobody can wait for it now; it must not outlive the call.
     if (outcome.spawnError) killGroup(pgid);
   }
+  if (outcome.notStarted) return invoke(argv, { ...opts, helper: undefined });
   if (outcome.openError) throw outcome.openError; // as node's openSync before spawn throws it
   return finish(argv, started, outcome, timedOut, () => {
     const output: [string, string] = [readHead(stdoutFile), readHead(stderrFile) + limit.note()];

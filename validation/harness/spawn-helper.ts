@@ -78,6 +78,11 @@ export interface HelperOutcome {
   spawnError?: string;
   /** An output file could not be opened: the error node's openSync would have thrown. */
   openError?: NodeJS.ErrnoException;
+  /**
+   * The helper ended before it had answered anything (a perl without POSIX, say): the command
+   * was never started, and the caller starts it itself.
+   */
+  notStarted?: true;
 }
 
 interface Pending {
@@ -96,6 +101,8 @@ export class SpawnHelper {
   private nextId = 0;
   private buffer = '';
   private dead = false;
+  /** Whether the helper has ever answered: until then, its failure means it never worked. */
+  private answered = false;
 
   private constructor(perl: string, env: NodeJS.ProcessEnv) {
     // Its own session: a terminal's ^C reaches node, which cleans up, and not the helper.
@@ -131,7 +138,7 @@ export class SpawnHelper {
    */
   run(argv: string[], stdoutFile: string, stderrFile: string, onPid: (pid: number) => void): Promise<HelperOutcome> {
     return new Promise((done) => {
-      if (this.dead) return done({ code: null, signal: null, spawnError: `spawn ${argv[0]} EAGAIN` });
+      if (this.dead) return done({ code: null, signal: null, notStarted: true });
       const id = String(this.nextId++);
       this.pending.set(id, { argv, stdoutFile, stderrFile, onPid, done });
       if (this.pending.size === 1) this.busy();
@@ -156,6 +163,7 @@ export class SpawnHelper {
     this.buffer += text;
     let nl: number;
     while ((nl = this.buffer.indexOf('\n')) >= 0) {
+      this.answered = true;
       const [kind, id, a, b] = this.buffer.slice(0, nl).split(' ');
       this.buffer = this.buffer.slice(nl + 1);
       const p = this.pending.get(id);
@@ -186,10 +194,13 @@ export class SpawnHelper {
     }
   }
 
-  /** Commands that were running when the helper failed end as calls that could not be made. */
+  /**
+   * Commands that were running when the helper failed end as calls that could not be made; if it
+   * never answered at all, it started none of them and they are handed back.
+   */
   private fail(why: string): void {
     this.dead = true;
-    for (const p of this.pending.values()) p.done({ code: null, signal: null, spawnError: `${why} (spawn ${p.argv[0]})` });
+    for (const p of this.pending.values()) p.done(this.answered ? { code: null, signal: null, spawnError: `${why} (spawn ${p.argv[0]})` } : { code: null, signal: null, notStarted: true });
     this.pending.clear();
     this.idle();
   }
