@@ -8,7 +8,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { invoke, OUTPUT_LIMIT, type Invocation, type InvokeOptions } from '../../validation/harness/invoke.js';
-import { findExecutable } from '../../validation/harness/profile.js';
+import { findExecutable, parseProfile } from '../../validation/harness/profile.js';
+import { RuntimeDriver } from '../../validation/harness/runtime.js';
 import { SpawnHelper } from '../../validation/harness/spawn-helper.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'spawn-helper-'));
@@ -98,6 +99,19 @@ if (!helper) {
     t.match(out, /stdin: \[\] 1/, 'stdin is empty');
     t.match(out, /env: \[given at start\]/, 'the environment the helper was started with');
     t.same(readdirSync(scratchDir), [], 'scratch output files are removed once read');
+  });
+
+  t.test('calls do go through the helper, also a runtime driver\'s', async (t) => {
+    const scratchOut = new RegExp(`^${scratchDir}/\\d+\\.out\n$`);
+    const direct = await invoke(['readlink', '/proc/self/fd/1'], { timeoutMs: 10_000, helper, scratchDir });
+    t.match(direct.stdout, scratchOut, "invoke: stdout is a scratch file the helper's child opened");
+    const profile = parseProfile(
+      ['profileVersion: 1', 'name: fd-reader', "command: [/bin/sh, -c, 'readlink /proc/self/fd/1', sh]", 'isolation: native', 'specVersion: 1.0.2'].join('\n'),
+      'test',
+    );
+    const driver = new RuntimeDriver(profile, undefined, new AbortController().signal, { env, helper, scratchDir });
+    const viaDriver = await driver.raw('state', ['state']);
+    t.match(viaDriver.stdout, scratchOut, 'RuntimeDriver hands its helper on');
   });
 
   t.test('a deadline kills the whole process group, either way', async (t) => {

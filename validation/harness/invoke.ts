@@ -107,16 +107,8 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
   if (opts.input !== undefined) child.stdin?.end(opts.input);
   child.stdin?.on('error', () => undefined); // a command that does not read its input is fine
 
-  const pgid = child.pid;
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    if (pgid) killGroup(pgid);
-  }, opts.timeoutMs);
-  const onAbort = () => pgid && killGroup(pgid);
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  if (pgid) liveGroups.add(pgid);
-  const limit = watchOutput({ stdout: opts.stdoutFile, stderr: opts.stderrFile }, () => pgid && killGroup(pgid));
+  const guard = guardCall(opts, { stdout: opts.stdoutFile, stderr: opts.stderrFile });
+  if (child.pid) guard.running(child.pid);
 
   const outcome = await new Promise<{ code: number | null; signal: string | null; spawnError?: string }>((resolve) => {
     let grace: NodeJS.Timeout | undefined;
@@ -133,14 +125,48 @@ export async function invoke(argv: string[], opts: InvokeOptions): Promise<Invoc
       resolve({ code, signal });
     });
   });
-  clearTimeout(timer);
-  limit.stop();
-  opts.signal?.removeEventListener('abort', onAbort);
-  if (pgid) liveGroups.delete(pgid);
-  return finish(argv, started, outcome, timedOut, () => [
+  guard.end();
+  return finish(argv, started, outcome, guard.timedOut, () => [
     opts.stdoutFile ? readHead(opts.stdoutFile) : stdout(),
-    (opts.stderrFile ? readHead(opts.stderrFile) : stderr()) + limit.note(),
+    (opts.stderrFile ? readHead(opts.stderrFile) : stderr()) + guard.note(),
   ]);
+}
+
+/**
+ * What bounds a call, whichever way it was started: its deadline, an interruption (`signal`) and
+ * the output limit all kill its process group, once `running` has told which that is (a kill
+ * asked for earlier happens then). `onStuck`: what to do at the deadline if it never ran.
+ */
+function guardCall(opts: InvokeOptions, files: { stdout?: string; stderr?: string }, onStuck?: () => void) {
+  let pgid: number | undefined;
+  let timedOut = false;
+  const kill = () => pgid !== undefined && killGroup(pgid);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
+    if (pgid === undefined) onStuck?.();
+  }, opts.timeoutMs);
+  opts.signal?.addEventListener('abort', kill, { once: true });
+  const limit = watchOutput(files, kill);
+  return {
+    running(pid: number) {
+      pgid = pid;
+      liveGroups.add(pid);
+      if (timedOut || opts.signal?.aborted) kill();
+    },
+    get timedOut() {
+      return timedOut;
+    },
+    /** The call has ended: nothing bounds it any more. Returns its process group, if it had one. */
+    end(): number | undefined {
+      clearTimeout(timer);
+      limit.stop();
+      opts.signal?.removeEventListener('abort', kill);
+      if (pgid !== undefined) liveGroups.delete(pgid);
+      return pgid;
+    },
+    note: limit.note,
+  };
 }
 
 /** The record of an ended call, timed before its output is read (`output`: stdout, stderr). */
@@ -194,35 +220,16 @@ async function invokeThroughHelper(argv: string[], opts: InvokeOptions, helper: 
   const n = scratchFiles++;
   const stdoutFile = opts.stdoutFile ?? join(opts.scratchDir!, `${n}.out`);
   const stderrFile = opts.stderrFile ?? join(opts.scratchDir!, `${n}.err`);
-  let pgid: number | undefined;
-  let timedOut = false;
-  const kill = () => pgid !== undefined && killGroup(pgid);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    kill();
-    // No pid by the deadline: the helper is stuck; ending it ends this call (and any other).
-    if (pgid === undefined) helper.terminate();
-  }, opts.timeoutMs);
-  opts.signal?.addEventListener('abort', kill, { once: true });
-  const limit = watchOutput({ stdout: stdoutFile, stderr: stderrFile }, kill);
-  const outcome = await helper.run(argv, stdoutFile, stderrFile, (pid) => {
-    pgid = pid;
-    liveGroups.add(pid);
-    // A deadline or an interruption that came before the pid did.
-    if (timedOut || opts.signal?.aborted) kill();
-  });
-  clearTimeout(timer);
-  limit.stop();
-  opts.signal?.removeEventListener('abort', kill);
-  if (pgid !== undefined) {
-    liveGroups.delete(pgid);
-    // The helper died while the command ran: nobody can wait for it now; it must not outlive the call.
-    if (outcome.spawnError) killGroup(pgid);
-  }
+  // No pid by the deadline: the helper is stuck; ending it ends this call (and any other).
+  const guard = guardCall(opts, { stdout: stdoutFile, stderr: stderrFile }, () => helper.terminate());
+  const outcome = await helper.run(argv, stdoutFile, stderrFile, (pid) => guard.running(pid));
+  const pgid = guard.end();
+  // The helper died while the command ran: nobody can wait for it now; it must not outlive the call.
+  if (pgid !== undefined && outcome.spawnError) killGroup(pgid);
   if (outcome.notStarted) return invoke(argv, { ...opts, helper: undefined });
   if (outcome.openError) throw outcome.openError; // as node's openSync before spawn throws it
-  return finish(argv, started, outcome, timedOut, () => {
-    const output: [string, string] = [readHead(stdoutFile), readHead(stderrFile) + limit.note()];
+  return finish(argv, started, outcome, guard.timedOut, () => {
+    const output: [string, string] = [readHead(stdoutFile), readHead(stderrFile) + guard.note()];
     if (opts.stdoutFile === undefined) removeQuietly(stdoutFile);
     if (opts.stderrFile === undefined) removeQuietly(stderrFile);
     return output;
